@@ -1,0 +1,42 @@
+# Archive Browser: every set-up step lives here, so two commands do everything.
+#   make run    open the window on the bundled sample library
+#   make test   lint, type-check and run every test (Qt offscreen)
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SAMPLE_LIBRARY ?= build/sample-library
+
+.PHONY: install run test lint typecheck pytest clean bench-import bench-extract bench-search screenshot
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+run: install
+	$(BIN)/archive-browser import resources/sample-pages --library $(SAMPLE_LIBRARY) --quiet
+	$(BIN)/archive-browser --library $(SAMPLE_LIBRARY)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy archive_import desktop_app
+
+pytest: install
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+test: lint typecheck pytest
+
+screenshot: install
+	$(BIN)/archive-browser import resources/sample-pages --library $(SAMPLE_LIBRARY) --quiet
+	$(BIN)/python packaging/screenshot.py --library $(SAMPLE_LIBRARY) --out docs/screenshots
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache

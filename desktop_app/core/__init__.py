@@ -1,0 +1,31 @@
+"""The library on disk: SQLite as the source of truth, a Whoosh index derived from it. No Qt."""
+
+from desktop_app.core.errors import ArticleNotFound, CoreError, LibraryError
+from desktop_app.core.library import Library
+from desktop_app.core.progress import CancelToken, Progress, ProgressCallback
+from desktop_app.core.records import (
+    Article,
+    FileOutcome,
+    ImportReport,
+    OutcomeKind,
+    SearchHit,
+    SearchResults,
+    SourceRecord,
+)
+
+__all__ = [
+    "Article",
+    "ArticleNotFound",
+    "CancelToken",
+    "CoreError",
+    "FileOutcome",
+    "ImportReport",
+    "Library",
+    "LibraryError",
+    "OutcomeKind",
+    "Progress",
+    "ProgressCallback",
+    "SearchHit",
+    "SearchResults",
+    "SourceRecord",
+]

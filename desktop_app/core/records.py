@@ -1,0 +1,102 @@
+"""Plain records the core hands out: articles, search hits and import reports."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """One file (or one record inside a file) that an article was imported from."""
+
+    path: str
+    format: str
+    sha256: str
+    locator: str = ""
+    imported_at: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as the library holds it."""
+
+    id: int
+    title: str
+    text: str
+    html: str
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    site_name: str | None = None
+    url: str | None = None
+    language: str | None = None
+    description: str | None = None
+    added_at: str = ""
+    bookmarked: bool = False
+    tags: tuple[str, ...] = ()
+    sources: tuple[SourceRecord, ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One row of a result list: enough to show it without loading the article."""
+
+    id: int
+    title: str
+    url: str | None
+    site_name: str | None
+    published: str | None
+    language: str | None
+    score: float
+    snippet: str
+    """HTML: escaped text with the matched words in ``<mark>``."""
+    bookmarked: bool = False
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """A page of hits and how many matched in all."""
+
+    total: int
+    hits: tuple[SearchHit, ...]
+
+
+class OutcomeKind(enum.Enum):
+    """What happened to one input file."""
+
+    IMPORTED = "imported"
+    DUPLICATE = "duplicate"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What happened to one input file, and why, in words a user understands."""
+
+    path: str
+    kind: OutcomeKind
+    article_ids: tuple[int, ...] = ()
+    reason: str = ""
+
+
+@dataclass
+class ImportReport:
+    """Every input of one import, accounted for."""
+
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    cancelled: bool = False
+
+    def of_kind(self, kind: OutcomeKind) -> list[FileOutcome]:
+        """The outcomes of one kind, in input order."""
+        return [o for o in self.outcomes if o.kind is kind]
+
+    @property
+    def imported_ids(self) -> list[int]:
+        """Ids of the articles this import added."""
+        return [i for o in self.of_kind(OutcomeKind.IMPORTED) for i in o.article_ids]
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        """Inputs that could not be imported."""
+        return self.of_kind(OutcomeKind.FAILED)
