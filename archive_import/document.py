@@ -16,7 +16,7 @@ class Source:
     sha256: str
     """Hex digest of the whole file's bytes."""
     locator: str = ""
-    """Where inside the file the article sits (a record id, a zip member); empty for the whole file."""
+    """Where in the file the article sits (a record id, a zip member); empty for the whole file."""
 
 
 @dataclass(frozen=True)

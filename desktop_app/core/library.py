@@ -3,28 +3,67 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from desktop_app.core import index
+from desktop_app.core.errors import LibraryError
+from desktop_app.core.importer import Importer
+from desktop_app.core.originals import Originals
 from desktop_app.core.progress import CancelToken, ProgressCallback
-from desktop_app.core.records import Article, ImportReport, SearchResults
+from desktop_app.core.records import Article, ImportReport, SearchHit, SearchResults
+from desktop_app.core.store import Store
 
 log = logging.getLogger(__name__)
+
+DATABASE_NAME = "library.sqlite3"
+INDEX_NAME = "index"
+ORIGINALS_NAME = "originals"
 
 
 class Library:
     """A library folder: ``library.sqlite3`` (the truth), ``index/`` (derived), ``originals/``.
 
-    Every method may be called from any thread: writes are serialised by one lock, so an
-    import running in a worker thread and a bookmark toggled in the window never collide.
+    Every method may be called from any thread: one lock serialises the database and the
+    index, so an import running in a worker thread and a bookmark toggled in the window
+    never collide. Extraction, the slow part of an import, runs outside the lock.
     """
 
     def __init__(self, folder: Path) -> None:
-        raise NotImplementedError
+        self.folder = Path(folder).expanduser().absolute()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LibraryError(f"cannot create the library folder {self.folder}: {exc}") from exc
+        self._lock = threading.RLock()
+        self._store = Store(self.folder / DATABASE_NAME)
+        self._index = self._open_index()
+        self._importer = Importer(
+            self._store, self._index, Originals(self.folder / ORIGINALS_NAME), self._lock
+        )
+
+    def _open_index(self) -> index.SearchIndex:
+        """Open the index, rebuilding it first when it disagrees with the database."""
+        folder = self.folder / INDEX_NAME
+        try:
+            search_index = index.SearchIndex(folder)
+        except Exception:
+            log.exception("the index in %s cannot be opened; rebuilding it", folder)
+            index.rebuild(folder, self._store.articles())
+            return index.SearchIndex(folder)
+        if search_index.doc_count() != self._store.count():
+            log.warning("the index does not match the database; rebuilding it")
+            search_index.close()
+            index.rebuild(folder, self._store.articles())
+            search_index = index.SearchIndex(folder)
+        return search_index
 
     def close(self) -> None:
-        """Close the database and the index searcher."""
-        raise NotImplementedError
+        """Close the database and the index."""
+        with self._lock:
+            self._index.close()
+            self._store.close()
 
     def __enter__(self) -> Library:
         return self
@@ -34,7 +73,13 @@ class Library:
 
     def count(self) -> int:
         """How many articles the library holds."""
-        raise NotImplementedError
+        with self._lock:
+            return self._store.count()
+
+    def count_bookmarked(self) -> int:
+        """How many articles are bookmarked."""
+        with self._lock:
+            return self._store.count_bookmarked()
 
     def import_paths(
         self,
@@ -42,29 +87,70 @@ class Library:
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
     ) -> ImportReport:
-        """Import files and folders (recursively); every input file gets one outcome."""
-        raise NotImplementedError
+        """Import files and folders (recursively); every input file gets one outcome.
+
+        ``progress`` is called from the importing thread before each file; ``cancel``
+        stops the import after the current file, keeping everything finished so far.
+        """
+        return self._importer.run(paths, progress, cancel)
 
     def search(self, query: str, limit: int = 20, bookmarked_only: bool = False) -> SearchResults:
-        """Ranked hits for ``query`` with highlighted snippets."""
-        raise NotImplementedError
+        """Ranked hits for ``query`` with highlighted snippets (``<mark>``)."""
+        if not query.strip():
+            return self.browse(limit, bookmarked_only)
+        with self._lock:
+            total, found = self._index.search(query, limit, bookmarked_only, self._store.texts)
+            by_id = {a.id: a for a in self._store.articles(h.article_id for h in found)}
+        hits = tuple(_hit(by_id[h.article_id], h.score, h.snippet) for h in found)
+        return SearchResults(total, hits)
 
     def browse(self, limit: int = 500, bookmarked_only: bool = False) -> SearchResults:
-        """The newest articles first, with the opening of the text as snippet."""
-        raise NotImplementedError
+        """Newest articles first (bookmarks: newest bookmark first), their openings as snippets."""
+        with self._lock:
+            ids = self._store.newest_ids(limit, bookmarked_only)
+            articles = list(self._store.articles(ids))
+            total = self._store.count_bookmarked() if bookmarked_only else self._store.count()
+        hits = tuple(_hit(a, 0.0, index.opening_snippet(a.text)) for a in articles)
+        return SearchResults(total, hits)
 
     def article(self, article_id: int) -> Article:
         """One whole article; raises ``ArticleNotFound``."""
-        raise NotImplementedError
+        with self._lock:
+            return self._store.article(article_id)
 
     def articles(self) -> Iterator[Article]:
         """Every article, oldest first."""
-        raise NotImplementedError
+        with self._lock:
+            everything = list(self._store.articles())
+        yield from everything
 
     def set_bookmarked(self, article_id: int, bookmarked: bool) -> None:
         """Bookmark or un-bookmark an article; raises ``ArticleNotFound``."""
-        raise NotImplementedError
+        with self._lock:
+            with self._store.transaction():
+                self._store.set_bookmarked(article_id, bookmarked)
+            self._index.add([self._store.article(article_id)])
 
     def rebuild_index(self) -> None:
-        """Rebuild the search index from the database."""
-        raise NotImplementedError
+        """Rebuild the search index from the database, in a new folder swapped in at the end."""
+        with self._lock:
+            self._index.close()
+            index.rebuild(self.folder / INDEX_NAME, self._store.articles())
+            self._index = index.SearchIndex(self.folder / INDEX_NAME)
+            self._importer = Importer(
+                self._store, self._index, Originals(self.folder / ORIGINALS_NAME), self._lock
+            )
+
+
+def _hit(article: Article, score: float, snippet: str) -> SearchHit:
+    return SearchHit(
+        id=article.id,
+        title=article.title,
+        url=article.url,
+        site_name=article.site_name,
+        published=article.published,
+        language=article.language,
+        score=score,
+        snippet=snippet,
+        bookmarked=article.bookmarked,
+    )

@@ -1,0 +1,21 @@
+"""Saved web pages in, clean articles out. Pure: no storage, no Qt."""
+
+from archive_import.discovery import Found, Passed, discover
+from archive_import.document import ExtractedArticle, Source
+from archive_import.errors import ArchiveImportError, InputError, NotAnArticle
+from archive_import.pipeline import LoadedFile, extract_file, extract_loaded, load
+
+__all__ = [
+    "ArchiveImportError",
+    "ExtractedArticle",
+    "Found",
+    "InputError",
+    "LoadedFile",
+    "NotAnArticle",
+    "Passed",
+    "Source",
+    "discover",
+    "extract_file",
+    "extract_loaded",
+    "load",
+]

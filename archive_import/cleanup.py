@@ -1,0 +1,138 @@
+"""Make an article's HTML small and safe, and derive its plain text from it."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+from lxml import html as lxml_html
+
+# Structure a reader needs; everything else is unwrapped (its text kept, its tag dropped).
+_KEPT_TAGS = {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+    "blockquote", "pre", "code", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
+    "caption", "figure", "figcaption", "img", "a", "em", "strong", "b", "i", "u", "s",
+    "sub", "sup", "br", "hr", "abbr", "cite", "q", "mark", "del", "ins", "small",
+}  # fmt: skip
+# Whole subtrees a reader must never get, executable or not text.
+_DROPPED_TAGS = {
+    "script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed",
+    "form", "input", "button", "select", "textarea", "template", "svg", "math",
+    "canvas", "video", "audio", "source", "link", "meta", "base", "head", "title",
+}  # fmt: skip
+_KEPT_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "ol": {"start"},
+    "abbr": {"title"},
+}
+_SAFE_SCHEMES = {"", "http", "https", "mailto", "data", "file"}
+_BLOCKS = {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre",
+    "tr", "caption", "figcaption", "table", "ul", "ol", "dl", "figure", "hr",
+}  # fmt: skip
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+
+
+def clean_fragment(markup: str, base_url: str | None = None) -> str:
+    """Return ``markup`` as a safe HTML fragment of reading structure only."""
+    if not markup.strip():
+        return ""
+    root = _parse_fragment(markup)
+    _drop_unsafe(root)
+    for element in list(root.iter()):
+        if element is not root and isinstance(element.tag, str):
+            _clean_element(element, base_url)
+    _strip_empty(root)
+    parts = [etree.tostring(child, encoding="unicode", method="html") for child in root]
+    return ((root.text or "").strip() + "".join(parts)).strip()
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an article fragment: one paragraph per block, blank lines between."""
+    if not fragment.strip():
+        return ""
+    root = _parse_fragment(fragment)
+    chunks: list[str] = []
+    _collect_text(root, chunks)
+    joined = "".join(chunks)
+    lines = (_SPACES.sub(" ", line).strip() for line in joined.split("\n"))
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _parse_fragment(markup: str) -> lxml_html.HtmlElement:
+    """A ``<div>`` holding the markup; a whole document is reduced to its body."""
+    if re.search(r"<(html|body)[\s>]", markup[:2000], re.I):
+        body = lxml_html.document_fromstring(markup).find("body")
+        if body is not None:
+            body.tag = "div"
+            return body
+    return lxml_html.fragment_fromstring(markup, create_parent="div")
+
+
+def _drop_unsafe(root: lxml_html.HtmlElement) -> None:
+    # Comments and processing instructions have a non-string tag; they go too.
+    doomed = [
+        e
+        for e in root.iter()
+        if e is not root and (not isinstance(e.tag, str) or e.tag.lower() in _DROPPED_TAGS)
+    ]
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
+
+
+def _clean_element(element: lxml_html.HtmlElement, base_url: str | None) -> None:
+    tag = element.tag.lower()
+    if tag not in _KEPT_TAGS:
+        element.drop_tag()
+        return
+    allowed = _KEPT_ATTRIBUTES.get(tag, set())
+    for name in list(element.attrib):
+        if name.lower() not in allowed:
+            del element.attrib[name]
+    for name in ("href", "src"):
+        if name in element.attrib:
+            _clean_link(element, name, base_url)
+
+
+def _clean_link(element: lxml_html.HtmlElement, name: str, base_url: str | None) -> None:
+    value = element.attrib[name].strip()
+    scheme = urlsplit(value).scheme.lower()
+    if scheme not in _SAFE_SCHEMES or (scheme == "data" and element.tag != "img"):
+        del element.attrib[name]
+    elif base_url and name == "href" and not scheme and not value.startswith("#"):
+        element.attrib[name] = urljoin(base_url, value)
+
+
+def _strip_empty(root: lxml_html.HtmlElement) -> None:
+    for element in reversed(list(root.iter())):
+        if element is root or element.tag in {"img", "br", "hr", "td", "th"}:
+            continue
+        if (element.text_content() or "").strip() or element.find(".//img") is not None:
+            continue
+        if element.tag == "a":
+            element.drop_tag()
+        else:
+            element.drop_tree()
+
+
+def _collect_text(element: lxml_html.HtmlElement, chunks: list[str]) -> None:
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    block = tag in _BLOCKS
+    if block:
+        chunks.append("\n\n")
+    if tag == "br":
+        chunks.append("\n")
+    if tag in {"td", "th"}:
+        chunks.append(" ")
+    chunks.append(element.text or "")
+    for child in element:
+        _collect_text(child, chunks)
+        chunks.append(child.tail or "")
+    if block:
+        chunks.append("\n\n")

@@ -1,0 +1,213 @@
+"""The ``archive-browser`` command: open the window, or import, extract, list, show and search."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import archive_import
+from desktop_app import __version__, console, logsetup
+from desktop_app.core import ArticleNotFound, CoreError, Library, serialize
+from desktop_app.core.paths import LIBRARY_ENV, default_library
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    logsetup.configure(verbose=args.verbose)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except CoreError as exc:
+        print(f"archive-browser: {exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    except KeyboardInterrupt:
+        print("archive-browser: interrupted; everything finished so far is kept", file=sys.stderr)
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with one sub-command per verb."""
+    parser = argparse.ArgumentParser(
+        prog="archive-browser",
+        description="A private, searchable, offline library of saved web pages. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_common(parser, with_default=True)
+    parser.set_defaults(handler=_open_window)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    _add_import(commands)
+    _add_extract(commands)
+    _add_list(commands)
+    _add_show(commands)
+    _add_search(commands)
+    return parser
+
+
+def _add_common(parser: argparse.ArgumentParser, with_default: bool) -> None:
+    # Sub-commands must not overwrite a --library given before the command name.
+    default: Any = None if with_default else argparse.SUPPRESS
+    parser.add_argument(
+        "--library",
+        type=Path,
+        metavar="DIR",
+        default=default,
+        help=f"the library folder (default: ${LIBRARY_ENV}, else {default_library()})",
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", default=False if with_default else argparse.SUPPRESS
+    )
+
+
+def _add_import(commands: Any) -> None:
+    cmd = commands.add_parser("import", help="import saved pages (files or folders)")
+    cmd.add_argument("paths", nargs="+", metavar="PATH")
+    _add_common(cmd, with_default=False)
+    cmd.add_argument("--json", action="store_true", help="print the report as JSON")
+    cmd.add_argument("-q", "--quiet", action="store_true", help="print only failures")
+    cmd.set_defaults(handler=_import)
+
+
+def _add_extract(commands: Any) -> None:
+    cmd = commands.add_parser("extract", help="print the articles in saved pages, no library")
+    cmd.add_argument("paths", nargs="+", metavar="PATH")
+    cmd.add_argument("--json", action="store_true", help="one JSON object per article per line")
+    _add_common(cmd, with_default=False)
+    cmd.set_defaults(handler=_extract)
+
+
+def _add_list(commands: Any) -> None:
+    cmd = commands.add_parser("list", help="list the library's articles")
+    _add_common(cmd, with_default=False)
+    cmd.add_argument("--json", action="store_true", help="print a JSON array of articles")
+    cmd.set_defaults(handler=_list)
+
+
+def _add_show(commands: Any) -> None:
+    cmd = commands.add_parser("show", help="show one article")
+    cmd.add_argument("id", type=int, metavar="ID")
+    _add_common(cmd, with_default=False)
+    cmd.add_argument("--json", action="store_true", help="print the article as JSON")
+    cmd.set_defaults(handler=_show)
+
+
+def _add_search(commands: Any) -> None:
+    cmd = commands.add_parser("search", help="search the library")
+    cmd.add_argument("query", metavar="QUERY")
+    _add_common(cmd, with_default=False)
+    cmd.add_argument("--limit", type=_positive_int, default=20, metavar="N")
+    cmd.add_argument("--bookmarked", action="store_true", help="search bookmarks only")
+    cmd.add_argument("--json", action="store_true", help="print the results as JSON")
+    cmd.set_defaults(handler=_search)
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def _library(args: argparse.Namespace) -> Library:
+    folder: Path | None = args.library
+    return Library(folder if folder is not None else default_library())
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from desktop_app.gui.app import run_window  # noqa: PLC0415 — Qt loads only for the window.
+
+    folder: Path | None = args.library
+    return int(run_window(folder if folder is not None else default_library()))
+
+
+def _import(args: argparse.Namespace) -> int:
+    with _library(args) as library, console.ProgressLine(enabled=not args.json) as bar:
+        report = library.import_paths(args.paths, progress=bar.update)
+    if args.json:
+        _print_json(serialize.report_json(report))
+    else:
+        console.print_report(report, quiet=args.quiet)
+    return EXIT_SOME_FAILED if report.failed else EXIT_OK
+
+
+def _extract(args: argparse.Namespace) -> int:
+    failed = False
+    for item in archive_import.discover(args.paths):
+        if isinstance(item, archive_import.Passed):
+            failed = failed or item.failed
+            console.print_passed(item.path, item.reason, item.failed)
+            continue
+        try:
+            articles = archive_import.extract_file(item.path, item.format)
+        except archive_import.InputError as exc:
+            failed = failed or not isinstance(exc, archive_import.NotAnArticle)
+            console.print_passed(
+                item.path, exc.reason, not isinstance(exc, archive_import.NotAnArticle)
+            )
+            continue
+        for article in articles:
+            record = serialize.extracted_json(article, str(item.path))
+            if args.json:
+                _print_json(record)
+            else:
+                console.print_extracted(record)
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _list(args: argparse.Namespace) -> int:
+    with _library(args) as library:
+        if args.json:
+            _print_json_array(serialize.article_json(a) for a in library.articles())
+        else:
+            console.print_article_lines(library.articles())
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace) -> int:
+    with _library(args) as library:
+        try:
+            article = library.article(args.id)
+        except ArticleNotFound as exc:
+            print(f"archive-browser: {exc} ({library.folder})", file=sys.stderr)
+            return EXIT_SOME_FAILED
+    if args.json:
+        _print_json(serialize.article_json(article))
+    else:
+        console.print_article(article)
+    return EXIT_OK
+
+
+def _search(args: argparse.Namespace) -> int:
+    with _library(args) as library:
+        results = library.search(args.query, limit=args.limit, bookmarked_only=args.bookmarked)
+    if args.json:
+        _print_json(serialize.results_json(results))
+    else:
+        console.print_results(results)
+    return EXIT_OK
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+
+
+def _print_json_array(items: Any) -> None:
+    """Stream a JSON array, one element per line, so a large library never sits in memory twice."""
+    sys.stdout.write("[")
+    for number, item in enumerate(items):
+        sys.stdout.write(("," if number else "") + "\n" + json.dumps(item, ensure_ascii=False))
+    sys.stdout.write("\n]\n")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
