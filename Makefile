@@ -2,13 +2,18 @@
 #   make run    open the window on the bundled sample library
 #   make test   lint, type-check and run every test (Qt offscreen)
 
-PYTHON ?= python3
 VENV := .venv
+ifeq ($(OS),Windows_NT)
+PYTHON ?= python
+BIN := $(VENV)/Scripts
+else
+PYTHON ?= python3
 BIN := $(VENV)/bin
+endif
 STAMP := $(VENV)/.installed-stamp
 SAMPLE_LIBRARY ?= build/sample-library
 
-.PHONY: install run test lint typecheck pytest clean bench-import bench-extract bench-search screenshot
+.PHONY: install run test lint typecheck pytest clean screenshot
 
 install: $(STAMP)
 
@@ -30,7 +35,7 @@ typecheck: install
 	$(BIN)/mypy archive_import desktop_app
 
 pytest: install
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	$(BIN)/python -m pytest
 
 test: lint typecheck pytest
 

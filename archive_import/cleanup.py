@@ -34,6 +34,8 @@ _BLOCKS = {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre",
     "tr", "caption", "figcaption", "table", "ul", "ol", "dl", "figure", "hr",
 }  # fmt: skip
+_MAX_LEADING_BLOCKS = 3
+_LABEL_WORDS = 6
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
@@ -48,6 +50,41 @@ def clean_fragment(markup: str, base_url: str | None = None) -> str:
         if element is not root and isinstance(element.tag, str):
             _clean_element(element, base_url)
     _strip_empty(root)
+    return _serialize_children(root)
+
+
+def drop_leading_title(fragment: str, title: str) -> str:
+    """Remove a heading that repeats the title at the top, with any kicker labels above it.
+
+    The reader shows the title itself; short labels above the title heading ("Technology",
+    a breadcrumb) belong to the page's template, not to the article.
+    """
+    if not fragment or not title:
+        return fragment
+    root = _parse_fragment(fragment)
+    if (root.text or "").strip():
+        return fragment
+    leading = list(root)[:_MAX_LEADING_BLOCKS]
+    for position, block in enumerate(leading):
+        if _words(block.text_content()) == _words(title):
+            for doomed in leading[: position + 1]:
+                doomed.drop_tree()
+            return _serialize_children(root)
+        if not _is_label(block):
+            break
+    return fragment
+
+
+def _is_label(block: lxml_html.HtmlElement) -> bool:
+    text = block.text_content().strip()
+    return len(text.split()) <= _LABEL_WORDS and not text.endswith((".", "!", "?", ":"))
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _serialize_children(root: lxml_html.HtmlElement) -> str:
     parts = [etree.tostring(child, encoding="unicode", method="html") for child in root]
     return ((root.text or "").strip() + "".join(parts)).strip()
 
@@ -121,8 +158,19 @@ def _strip_empty(root: lxml_html.HtmlElement) -> None:
             element.drop_tree()
 
 
-def _collect_text(element: lxml_html.HtmlElement, chunks: list[str]) -> None:
+def link_density(fragment: str) -> float:
+    """The share of a fragment's text that sits inside links (0 for no text)."""
+    if not fragment.strip():
+        return 0.0
+    root = _parse_fragment(fragment)
+    total = len("".join(root.text_content().split()))
+    linked = sum(len("".join(a.text_content().split())) for a in root.iter("a"))
+    return linked / total if total else 0.0
+
+
+def _collect_text(element: lxml_html.HtmlElement, chunks: list[str], in_pre: bool = False) -> None:
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    in_pre = in_pre or tag == "pre"
     block = tag in _BLOCKS
     if block:
         chunks.append("\n\n")
@@ -130,9 +178,16 @@ def _collect_text(element: lxml_html.HtmlElement, chunks: list[str]) -> None:
         chunks.append("\n")
     if tag in {"td", "th"}:
         chunks.append(" ")
-    chunks.append(element.text or "")
+    chunks.append(_source_text(element.text, in_pre))
     for child in element:
-        _collect_text(child, chunks)
-        chunks.append(child.tail or "")
+        _collect_text(child, chunks, in_pre)
+        chunks.append(_source_text(child.tail, in_pre))
     if block:
         chunks.append("\n\n")
+
+
+def _source_text(text: str | None, in_pre: bool) -> str:
+    """Line breaks in markup are spaces, except inside ``<pre>``."""
+    if not text:
+        return ""
+    return text if in_pre else text.replace("\n", " ")

@@ -9,13 +9,22 @@ import trafilatura
 from trafilatura.htmlprocessing import build_html_output
 from trafilatura.settings import Document
 
-from archive_import.cleanup import clean_fragment, html_to_text
+from archive_import.cleanup import (
+    clean_fragment,
+    drop_leading_title,
+    html_to_text,
+    link_density,
+)
 from archive_import.decoding import decode_text
 from archive_import.document import ExtractedArticle, Source
 from archive_import.errors import NotAnArticle
 from archive_import.metadata import declared_language, iso_date, saved_from_url, split_authors
 
 log = logging.getLogger(__name__)
+
+# Below these, what the extractor found is a menu or a stub, not an article.
+_MIN_WORDS = 3
+_MAX_LINK_DENSITY = 0.8
 
 EXTRACTOR = f"trafilatura {trafilatura.__version__} (formatting, links, images, tables)"
 
@@ -43,10 +52,13 @@ def article_from_page(page: str, source: Source, url: str | None = None) -> Extr
         raise NotAnArticle(source.path, "no article text found in the page")
     fragment = clean_fragment(build_html_output(doc), base_url=doc.url or url)
     text = html_to_text(fragment)
-    if not text:
+    if len(text.split()) < _MIN_WORDS or link_density(fragment) > _MAX_LINK_DENSITY:
         raise NotAnArticle(source.path, "no article text found in the page")
+    title = " ".join((doc.title or "").split()) or _fallback_title(text, source.path)
+    fragment = drop_leading_title(fragment, title)
+    text = html_to_text(fragment) or text
     return ExtractedArticle(
-        title=(doc.title or "").strip() or _fallback_title(text, source.path),
+        title=title,
         text=text,
         html=fragment,
         source=source,

@@ -65,11 +65,11 @@ class Importer:
         items = list(archive_import.discover(paths))
         run, report = _Run(), ImportReport()
         for order, item in enumerate(items):
+            if progress is not None:
+                progress(Progress(order, len(items), str(item.path)))
             if cancel is not None and cancel.cancelled:
                 report.cancelled = True
                 break
-            if progress is not None:
-                progress(Progress(order, len(items), str(item.path)))
             self._take(run, order, item)
             if self._batch_is_due(run):
                 self._flush(run)

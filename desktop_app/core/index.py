@@ -15,17 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import fields, highlight, index, qparser, query
-from whoosh.analysis import CharsetFilter, StemmingAnalyzer
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
 from whoosh.support.charset import accent_map
 
 from desktop_app.core.records import Article
 
 log = logging.getLogger(__name__)
 
-# Stop words are kept (stoplist=None) so that phrases match word for word and pages in
-# other languages than English lose nothing; accents are folded so `sovietique` finds
-# `soviétique`.
-_ANALYZER = StemmingAnalyzer(stoplist=None, minsize=1) | CharsetFilter(accent_map)
+# Accents are folded before stemming, so `capture`, `capturé` and `captures` meet on one
+# stem. No stop words are dropped: phrases match word for word and pages in languages
+# other than English lose nothing.
+_ANALYZER = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | StemFilter()
 
 SCHEMA = fields.Schema(
     # The article's database id; the only stored field, so results map back to the store.

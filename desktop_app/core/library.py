@@ -37,6 +37,7 @@ class Library:
         except OSError as exc:
             raise LibraryError(f"cannot create the library folder {self.folder}: {exc}") from exc
         self._lock = threading.RLock()
+        self._closed = False
         self._store = Store(self.folder / DATABASE_NAME)
         self._index = self._open_index()
         self._importer = Importer(
@@ -60,8 +61,11 @@ class Library:
         return search_index
 
     def close(self) -> None:
-        """Close the database and the index."""
+        """Close the database and the index; closing twice is harmless."""
         with self._lock:
+            if self._closed:
+                return
+            self._closed = True
             self._index.close()
             self._store.close()
 

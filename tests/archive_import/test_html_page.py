@@ -1,0 +1,49 @@
+"""An HTML page becomes an article with metadata; a page with no article is said to be one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive_import import InputError, NotAnArticle, extract_file
+from tests.conftest import write_page
+
+
+def test_metadata_and_text(tmp_path: Path) -> None:
+    page = write_page(
+        tmp_path, "p.html", "Glaciers in retreat", "Glaciers shrink.", "Meltwater rises.",
+        author="Ana Ruiz", published="2022-05-03T10:00:00Z", site="Ice Weekly",
+        url="https://ice.example/glaciers", lang="es",
+    )  # fmt: skip
+    [article] = extract_file(page)
+    assert article.title == "Glaciers in retreat"
+    assert article.authors == ("Ana Ruiz",)
+    assert article.published == "2022-05-03"
+    assert article.site_name == "Ice Weekly"
+    assert article.url == "https://ice.example/glaciers"
+    assert article.language == "es"
+    assert article.text.startswith("Glaciers shrink.")
+    assert "Copyright 2024" not in article.text
+    assert "About us" not in article.text
+    assert article.extractor.startswith("trafilatura")
+
+
+def test_chrome_saved_from_comment_gives_the_url(tmp_path: Path) -> None:
+    page = write_page(tmp_path, "saved.html", "Saved page", "A saved page body.")
+    url = "https://news.example/2020/saved-page"
+    page.write_text(f"<!-- saved from url=({len(url):04d}){url} -->\n" + page.read_text("utf-8"))
+    [article] = extract_file(page)
+    assert article.url == url
+
+
+def test_page_without_article_text_is_not_an_article(tmp_path: Path) -> None:
+    page = tmp_path / "empty.html"
+    page.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", "utf-8")
+    with pytest.raises(NotAnArticle, match=r"empty\.html: no article text"):
+        extract_file(page)
+
+
+def test_unreadable_file_names_itself(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"gone\.html: no such file"):
+        extract_file(tmp_path / "gone.html")

@@ -1,0 +1,199 @@
+"""The library facade on a real SQLite file and a real Whoosh index."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core import (
+    ArticleNotFound,
+    CancelToken,
+    Library,
+    LibraryError,
+    OutcomeKind,
+    Progress,
+)
+from desktop_app.core.originals import Originals
+from tests.conftest import write_page
+
+
+def test_import_stores_articles_with_sources(library: Library, pages: Path) -> None:
+    report = library.import_paths([pages])
+    assert [o.kind for o in report.outcomes] == [OutcomeKind.IMPORTED] * 3
+    assert library.count() == 3
+    article = library.article(report.imported_ids[0])
+    assert article.title == "Lighthouse lenses"
+    assert article.authors == ("Eleanor Marsh",)
+    assert article.site_name == "Coast Review"
+    [source] = article.sources
+    assert source.path == str(pages / "lighthouse.html")
+    assert source.format == "html"
+    assert len(source.sha256) == 64
+    assert not article.bookmarked
+
+
+def test_originals_are_kept_byte_for_byte(library: Library, pages: Path) -> None:
+    report = library.import_paths([pages / "sourdough.html"])
+    [source] = library.article(report.imported_ids[0]).sources
+    kept = Originals(library.folder / "originals").read(source.sha256)
+    assert kept == (pages / "sourdough.html").read_bytes()
+
+
+def test_reimporting_the_same_file_adds_nothing(library: Library, pages: Path) -> None:
+    first = library.import_paths([pages])
+    second = library.import_paths([pages])
+    assert [o.kind for o in second.outcomes] == [OutcomeKind.DUPLICATE] * 3
+    assert [o.article_ids for o in second.outcomes] == [o.article_ids for o in first.outcomes]
+    assert library.count() == 3
+    assert library.search("lighthouse").total == 1
+
+
+def test_a_copy_in_the_same_batch_is_a_duplicate(library: Library, pages: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.html"
+    shutil.copy(pages / "sourdough.html", copy)
+    report = library.import_paths([pages / "sourdough.html", copy])
+    assert [o.kind for o in report.outcomes] == [OutcomeKind.IMPORTED, OutcomeKind.DUPLICATE]
+    assert "sourdough.html" in report.outcomes[1].reason
+    assert library.count() == 1
+
+
+def test_bad_inputs_fail_by_name_and_the_rest_is_imported(
+    library: Library, pages: Path, tmp_path: Path
+) -> None:
+    library.import_paths([pages / "lighthouse.html"])
+    garbage = tmp_path / "garbage.html"
+    garbage.write_bytes(b"\x00\xff\x00\xfe" * 64)
+    missing = tmp_path / "missing.html"
+    report = library.import_paths([missing, garbage, pages])
+    failed = {Path(o.path).name: o.reason for o in report.failed}
+    assert set(failed) == {"missing.html"}
+    assert "no such file" in failed["missing.html"]
+    garbage_outcome = next(o for o in report.outcomes if o.path == str(garbage))
+    assert garbage_outcome.kind in {OutcomeKind.SKIPPED, OutcomeKind.FAILED}
+    assert garbage_outcome.reason
+    assert library.count() == 3
+    assert library.article(1).title == "Lighthouse lenses"
+
+
+def test_search_ranks_highlights_and_folds_accents(library: Library, pages: Path) -> None:
+    library.import_paths([pages])
+    results = library.search("lighthouse")
+    assert results.total == 1
+    [hit] = results.hits
+    assert hit.title == "Lighthouse lenses"
+    assert "<mark>lighthouse</mark>" in hit.snippet.lower()
+    assert hit.score > 0
+    assert library.search("capture").total == 1  # stems and folds "capturé"
+    assert library.search("bretagne marnage").total == 1
+    assert library.search("lighthouse sourdough").total == 0  # words are ANDed
+
+
+def test_title_matches_rank_above_body_matches(library: Library, tmp_path: Path) -> None:
+    write_page(tmp_path, "a.html", "Notes on harbours", "A glacier appears once in this text.")
+    write_page(tmp_path, "b.html", "Glacier field guide", "Ice and snow are the subject here.")
+    library.import_paths([tmp_path / "a.html", tmp_path / "b.html"])
+    assert [h.title for h in library.search("glacier").hits][0] == "Glacier field guide"
+
+
+def test_malformed_query_still_searches(library: Library, pages: Path) -> None:
+    library.import_paths([pages])
+    assert library.search('sourdough AND OR ( "').total == 1
+    assert library.search("title:(").total >= 0
+
+
+def test_bookmarks_persist_and_filter_search(library: Library, pages: Path) -> None:
+    library.import_paths([pages])
+    [sourdough] = library.search("sourdough").hits
+    library.set_bookmarked(sourdough.id, True)
+    assert library.article(sourdough.id).bookmarked
+    assert library.count_bookmarked() == 1
+    assert [h.id for h in library.browse(bookmarked_only=True).hits] == [sourdough.id]
+    assert library.search("sourdough", bookmarked_only=True).total == 1
+    assert library.search("lighthouse", bookmarked_only=True).total == 0
+    library.close()
+    with Library(library.folder) as reopened:
+        assert reopened.article(sourdough.id).bookmarked
+        assert reopened.search("sourdough", bookmarked_only=True).total == 1
+        reopened.set_bookmarked(sourdough.id, False)
+        assert reopened.search("sourdough", bookmarked_only=True).total == 0
+
+
+def test_unknown_article_is_reported(library: Library) -> None:
+    with pytest.raises(ArticleNotFound, match="no article with id 42"):
+        library.article(42)
+    with pytest.raises(ArticleNotFound):
+        library.set_bookmarked(42, True)
+
+
+def test_browse_lists_newest_first(library: Library, pages: Path) -> None:
+    library.import_paths([pages])
+    results = library.browse()
+    assert results.total == 3
+    assert [h.id for h in results.hits] == [3, 2, 1]
+    assert all(h.snippet for h in results.hits)
+
+
+def test_progress_is_reported_and_cancel_keeps_finished_files(
+    library: Library, pages: Path
+) -> None:
+    seen: list[Progress] = []
+    token = CancelToken()
+
+    def on_progress(progress: Progress) -> None:
+        seen.append(progress)
+        if progress.done == 2:
+            token.cancel()
+
+    report = library.import_paths([pages], progress=on_progress, cancel=token)
+    assert report.cancelled
+    assert [p.done for p in seen] == [0, 1, 2]
+    assert all(p.total == 3 for p in seen)
+    assert len(report.imported_ids) == 2
+    assert library.count() == 2
+    # Files are read in name order: lighthouse.html, marees.html, then (cancelled) sourdough.html.
+    assert library.search("lighthouse").total == 1
+    assert library.search("bretagne").total == 1
+    assert library.search("sourdough").total == 0
+
+
+def test_index_is_rebuilt_when_missing_or_behind(library: Library, pages: Path) -> None:
+    library.import_paths([pages])
+    folder = library.folder
+    library.close()
+    shutil.rmtree(folder / "index")
+    with Library(folder) as reopened:
+        assert reopened.search("sourdough").total == 1
+    db = sqlite3.connect(folder / "library.sqlite3")
+    db.execute("DELETE FROM articles WHERE title = 'Sourdough starters'")
+    db.commit()
+    db.close()
+    with Library(folder) as reopened:
+        assert reopened.count() == 2
+        assert reopened.search("sourdough").total == 0
+
+
+def test_rebuild_index_keeps_search_working(library: Library, pages: Path) -> None:
+    library.import_paths([pages])
+    library.rebuild_index()
+    assert library.search("lighthouse").total == 1
+    assert not (library.folder / "index.new").exists()
+
+
+def test_library_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "future"
+    folder.mkdir()
+    db = sqlite3.connect(folder / "library.sqlite3")
+    db.execute("PRAGMA user_version = 999")
+    db.close()
+    with pytest.raises(LibraryError, match="newer Archive Browser"):
+        Library(folder)
+
+
+def test_unwritable_library_folder_is_a_library_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(LibraryError, match="cannot create the library folder"):
+        Library(blocker / "library")
