@@ -29,7 +29,7 @@ _KEPT_ATTRIBUTES = {
     "ol": {"start"},
     "abbr": {"title"},
 }
-_SAFE_SCHEMES = {"", "http", "https", "mailto", "data", "file"}
+_SAFE_LINK_SCHEMES = {"", "http", "https", "mailto", "ftp"}
 _BLOCKS = {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre",
     "tr", "caption", "figcaption", "table", "ul", "ol", "dl", "figure", "hr",
@@ -132,6 +132,9 @@ def _clean_element(element: lxml_html.HtmlElement, base_url: str | None) -> None
     for name in list(element.attrib):
         if name.lower() not in allowed:
             del element.attrib[name]
+    if tag == "img" and not element.get("src"):
+        element.drop_tree()
+        return
     for name in ("href", "src"):
         if name in element.attrib:
             _clean_link(element, name, base_url)
@@ -140,7 +143,12 @@ def _clean_element(element: lxml_html.HtmlElement, base_url: str | None) -> None
 def _clean_link(element: lxml_html.HtmlElement, name: str, base_url: str | None) -> None:
     value = element.attrib[name].strip()
     scheme = urlsplit(value).scheme.lower()
-    if scheme not in _SAFE_SCHEMES or (scheme == "data" and element.tag != "img"):
+    if element.tag == "img":
+        # Only images the library keeps itself: a remote source would be fetched by the reader.
+        if scheme != "asset" and element.getparent() is not None:
+            element.drop_tree()
+        return
+    if scheme not in _SAFE_LINK_SCHEMES:
         del element.attrib[name]
     elif base_url and name == "href" and not scheme and not value.startswith("#"):
         element.attrib[name] = urljoin(base_url, value)

@@ -17,6 +17,30 @@ class Source:
     """Hex digest of the whole file's bytes."""
     locator: str = ""
     """Where in the file the article sits (a record id, a zip member); empty for the whole file."""
+    captured: str | None = None
+    """When the page was saved or crawled (ISO 8601), when the file says."""
+
+
+@dataclass(frozen=True)
+class Asset:
+    """An image a saved page carried, kept so the article reads offline."""
+
+    sha256: str
+    media_type: str
+    data: bytes = field(repr=False)
+
+    @property
+    def reference(self) -> str:
+        """How the article HTML points at it: ``asset:<sha256>.<extension>``."""
+        return f"asset:{self.sha256}.{extension_for(self.media_type)}"
+
+
+def extension_for(media_type: str) -> str:
+    """A file extension for an image media type (``png`` when unknown)."""
+    subtype = media_type.split("/", 1)[-1].split(";", 1)[0].strip().lower()
+    return {"jpeg": "jpg", "svg+xml": "svg", "x-icon": "ico", "vnd.microsoft.icon": "ico"}.get(
+        subtype, subtype if subtype.isalnum() else "png"
+    )
 
 
 @dataclass(frozen=True)
@@ -39,3 +63,5 @@ class ExtractedArticle:
     description: str | None = None
     extractor: str = field(default="", compare=False)
     """Which extractor produced the text, for later re-extraction."""
+    assets: tuple[Asset, ...] = field(default=(), compare=False, repr=False)
+    """Images the article HTML refers to with ``asset:`` references."""

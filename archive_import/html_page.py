@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 import trafilatura
 from trafilatura.htmlprocessing import build_html_output
 from trafilatura.settings import Document
+from trafilatura.utils import load_html
 
 from archive_import.cleanup import (
     clean_fragment,
@@ -18,7 +20,9 @@ from archive_import.cleanup import (
 from archive_import.decoding import decode_text
 from archive_import.document import ExtractedArticle, Source
 from archive_import.errors import NotAnArticle
+from archive_import.images import folder_lookup, localize_images
 from archive_import.metadata import declared_language, iso_date, saved_from_url, split_authors
+from archive_import.saved_page import SavedPage
 
 log = logging.getLogger(__name__)
 
@@ -29,18 +33,27 @@ _MAX_LINK_DENSITY = 0.8
 EXTRACTOR = f"trafilatura {trafilatura.__version__} (formatting, links, images, tables)"
 
 
-def read_html(data: bytes, source: Source, charset: str | None = None) -> ExtractedArticle:
-    """The article in an HTML page; raises ``NotAnArticle`` when it holds no readable text."""
-    page = decode_text(data, declared=charset)
-    return article_from_page(page, source)
+def read_html(data: bytes, source: Source) -> ExtractedArticle:
+    """The article in an HTML file, with the images of its ``_files/`` folder."""
+    path = Path(source.path)
+    page = SavedPage(data=data, base=path.as_uri(), lookup=folder_lookup(path))
+    return article_from_saved(page, source)
 
 
-def article_from_page(page: str, source: Source, url: str | None = None) -> ExtractedArticle:
-    """The article in decoded page markup; ``url`` is where it was captured, if known."""
-    url = url or saved_from_url(page)
+def article_from_saved(saved: SavedPage, source: Source) -> ExtractedArticle:
+    """The article in one saved HTML document; raises ``NotAnArticle`` when it holds none.
+
+    ``source`` names the file; the page's locator and capture date are added to it.
+    """
+    page = decode_text(saved.data, declared=saved.charset)
+    url = saved.url or saved_from_url(page)
+    tree = load_html(page)
+    if tree is None:
+        raise NotAnArticle(source.path, "the page holds no readable HTML")
+    assets = localize_images(tree, saved.base or url, saved.lookup)
+    # No url is passed: trafilatura would make the asset: references absolute web URLs.
     doc = trafilatura.bare_extraction(
-        page,
-        url=url,
+        tree,
         with_metadata=True,
         include_comments=False,
         include_formatting=True,
@@ -54,14 +67,15 @@ def article_from_page(page: str, source: Source, url: str | None = None) -> Extr
     text = html_to_text(fragment)
     if len(text.split()) < _MIN_WORDS or link_density(fragment) > _MAX_LINK_DENSITY:
         raise NotAnArticle(source.path, "no article text found in the page")
-    title = " ".join((doc.title or "").split()) or _fallback_title(text, source.path)
+    title = " ".join((doc.title or "").split())
     fragment = drop_leading_title(fragment, title)
     text = html_to_text(fragment) or text
     return ExtractedArticle(
-        title=title,
+        title=title or saved.title or _fallback_title(text, source.path),
         text=text,
         html=fragment,
-        source=source,
+        source=replace(source, locator=saved.locator, captured=saved.captured),
+        assets=tuple(a for a in assets if a.reference in fragment),
         authors=split_authors(doc.author),
         published=iso_date(doc.date),
         site_name=doc.sitename or None,

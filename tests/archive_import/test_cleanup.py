@@ -15,7 +15,9 @@ DIRTY = """
   <ul><li>one</li><li>two</li></ul>
   <blockquote>Quoted words.</blockquote>
   <table><tr><th>Year</th><td>1823</td></tr></table>
-  <figure><img src="lens.jpg" onerror="x()" alt="A lens"><figcaption>A lens</figcaption></figure>
+  <figure><img src="asset:ab12.jpg" onerror="x()" alt="A lens"><figcaption>A lens</figcaption></figure>
+  <img src="https://tracker.example/pixel.gif" alt="remote"><img alt="no source">
+  <img src="data:image/png;base64,iVBORw0KGgo=" alt="inline">
   <pre><code>print("kept")</code></pre>
   <span class="wrapper">Unwrapped text</span>
 </div>
@@ -25,7 +27,8 @@ DIRTY = """
 def test_nothing_executable_survives() -> None:
     cleaned = clean_fragment(DIRTY, base_url="https://site.example/articles/1")
     for banned in ("<script", "<style", "<iframe", "<form", "<input", "onclick", "onerror",
-                   "onmouseover", "javascript:", "style=", 'id="x"'):  # fmt: skip
+                   "onmouseover", "javascript:", "style=", 'id="x"', "tracker.example",
+                   'alt="remote"', 'alt="no source"', "data:image"):  # fmt: skip
         assert banned not in cleaned, banned
 
 

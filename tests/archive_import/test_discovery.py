@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from archive_import import Found, Passed, discover
-from tests.conftest import write_page
+from tests.pages import write_page
 
 
 def _names(items: list[Found | Passed]) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from archive_import import InputError, NotAnArticle, extract_file
-from tests.conftest import write_page
+from tests.pages import write_page
 
 
 def test_metadata_and_text(tmp_path: Path) -> None:

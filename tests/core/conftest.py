@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core import Library
-from tests.conftest import write_page
+from tests.pages import write_page
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from desktop_app.core import (
     Progress,
 )
 from desktop_app.core.originals import Originals
-from tests.conftest import write_page
+from tests.pages import write_page
 
 
 def test_import_stores_articles_with_sources(library: Library, pages: Path) -> None:
@@ -51,7 +51,9 @@ def test_reimporting_the_same_file_adds_nothing(library: Library, pages: Path) -
     assert library.search("lighthouse").total == 1
 
 
-def test_a_copy_in_the_same_batch_is_a_duplicate(library: Library, pages: Path, tmp_path: Path) -> None:
+def test_a_copy_in_the_same_batch_is_a_duplicate(
+    library: Library, pages: Path, tmp_path: Path
+) -> None:
     copy = tmp_path / "copy.html"
     shutil.copy(pages / "sourdough.html", copy)
     report = library.import_paths([pages / "sourdough.html", copy])

@@ -1,0 +1,74 @@
+"""Put the documents of a page's frames in place of the frames, so their text is read too."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from archive_import.saved_page import resolve
+
+log = logging.getLogger(__name__)
+
+# Finds the decoded HTML of a frame's document by absolute URL, when the file carries it.
+FrameLookup = Callable[[str], "str | None"]
+
+_MAX_DEPTH = 3
+
+
+def inline_frames(page: str, base: str | None, find: FrameLookup) -> str:
+    """``page`` with each ``<frame>``/``<iframe>`` whose document ``find`` knows replaced by it.
+
+    A ``<frameset>`` page becomes a ``<body>`` holding its frames' bodies in order. Pages
+    without frames are returned unchanged (not re-serialised).
+    """
+    lowered = page.lower()
+    if "<frame" not in lowered and "<iframe" not in lowered:
+        return page
+    try:
+        root = lxml_html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        return page
+    if not _inline(root, base, find, depth=0):
+        return page
+    return lxml_html.tostring(root, encoding="unicode")
+
+
+def _inline(root: lxml_html.HtmlElement, base: str | None, find: FrameLookup, depth: int) -> bool:
+    changed = False
+    for frame in list(root.iter("frame", "iframe")):
+        body = _frame_body(frame, base, find, depth)
+        if body is None:
+            continue
+        holder = lxml_html.Element("div")
+        holder.text = body.text
+        holder.extend(list(body))
+        holder.tail = frame.tail
+        frame.getparent().replace(frame, holder)
+        changed = True
+    for frameset in list(root.iter("frameset")):
+        frameset.tag = "body" if frameset.getparent() is root else "div"
+        changed = True
+    return changed
+
+
+def _frame_body(
+    frame: lxml_html.HtmlElement, base: str | None, find: FrameLookup, depth: int
+) -> lxml_html.HtmlElement | None:
+    src = (frame.get("src") or "").strip()
+    if not src or depth >= _MAX_DEPTH or frame.getparent() is None:
+        return None
+    url = resolve(src, base)
+    document = find(url)
+    if not document:
+        return None
+    try:
+        inner = lxml_html.document_fromstring(document)
+    except (etree.ParserError, ValueError):
+        log.debug("frame %s could not be parsed", url)
+        return None
+    _inline(inner, url, find, depth + 1)
+    body = inner.find("body")
+    return body if body is not None else inner
