@@ -33,7 +33,7 @@ def inline_frames(page: str, base: str | None, find: FrameLookup) -> str:
         return page
     if not _inline(root, base, find, depth=0):
         return page
-    return lxml_html.tostring(root, encoding="unicode")
+    return str(lxml_html.tostring(root, encoding="unicode"))
 
 
 def _inline(root: lxml_html.HtmlElement, base: str | None, find: FrameLookup, depth: int) -> bool:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import write_page
+from tests.pages import write_page
 
 ARTICLE_KEYS = {
     "id", "title", "authors", "published", "site_name", "url", "language", "description",
@@ -54,7 +54,9 @@ def test_import_json_then_list_show_search(pages: Path, tmp_path: Path) -> None:
     lib = tmp_path / "lib"
     report = run_json("import", pages, "--library", lib, "--json")
     assert len(report["imported"]) == 3
-    assert report["duplicates"] == report["skipped"] == report["failed"] == []
+    assert report["duplicates"] == []
+    assert report["skipped"] == []
+    assert report["failed"] == []
     listed = run_json("list", "--library", lib, "--json")
     assert [a["id"] for a in listed] == report["imported"]
     assert all(ARTICLE_KEYS <= set(a) for a in listed)

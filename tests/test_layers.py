@@ -5,11 +5,10 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT
+from tests.pages import PROJECT_ROOT
 
 
 def _imported_modules(package: str) -> set[str]:

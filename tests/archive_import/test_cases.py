@@ -41,4 +41,5 @@ def test_case(page: Path) -> None:
         assert fragment in text
     for boilerplate in expected.get("text_excludes", []):
         assert boilerplate not in text
-    assert article.source.sha256 and article.source.path == str(page)
+    assert article.source.sha256
+    assert article.source.path == str(page)

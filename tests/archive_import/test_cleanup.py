@@ -15,7 +15,8 @@ DIRTY = """
   <ul><li>one</li><li>two</li></ul>
   <blockquote>Quoted words.</blockquote>
   <table><tr><th>Year</th><td>1823</td></tr></table>
-  <figure><img src="asset:ab12.jpg" onerror="x()" alt="A lens"><figcaption>A lens</figcaption></figure>
+  <figure><img src="asset:ab12.jpg" onerror="x()" alt="A lens">
+  <figcaption>A lens</figcaption></figure>
   <img src="https://tracker.example/pixel.gif" alt="remote"><img alt="no source">
   <img src="data:image/png;base64,iVBORw0KGgo=" alt="inline">
   <pre><code>print("kept")</code></pre>

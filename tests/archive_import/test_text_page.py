@@ -39,5 +39,5 @@ def test_windows_1251_scrape_is_readable(tmp_path: Path) -> None:
 def test_empty_file_is_not_an_article(tmp_path: Path) -> None:
     path = tmp_path / "empty.txt"
     path.write_text("  \n\n", "utf-8")
-    with pytest.raises(NotAnArticle, match="empty.txt: the file is empty"):
+    with pytest.raises(NotAnArticle, match=r"empty\.txt: the file is empty"):
         extract_file(path)

@@ -97,7 +97,7 @@ def test_title_matches_rank_above_body_matches(library: Library, tmp_path: Path)
     write_page(tmp_path, "a.html", "Notes on harbours", "A glacier appears once in this text.")
     write_page(tmp_path, "b.html", "Glacier field guide", "Ice and snow are the subject here.")
     library.import_paths([tmp_path / "a.html", tmp_path / "b.html"])
-    assert [h.title for h in library.search("glacier").hits][0] == "Glacier field guide"
+    assert library.search("glacier").hits[0].title == "Glacier field guide"
 
 
 def test_malformed_query_still_searches(library: Library, pages: Path) -> None:
