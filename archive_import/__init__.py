@@ -1,12 +1,13 @@
 """Saved web pages in, clean articles out. Pure: no storage, no Qt."""
 
 from archive_import.discovery import Found, Passed, discover
-from archive_import.document import ExtractedArticle, Source
+from archive_import.document import Asset, ExtractedArticle, Source, extension_for
 from archive_import.errors import ArchiveImportError, InputError, NotAnArticle
 from archive_import.pipeline import LoadedFile, extract_file, extract_loaded, load
 
 __all__ = [
     "ArchiveImportError",
+    "Asset",
     "ExtractedArticle",
     "Found",
     "InputError",
@@ -15,6 +16,7 @@ __all__ = [
     "Passed",
     "Source",
     "discover",
+    "extension_for",
     "extract_file",
     "extract_loaded",
     "load",

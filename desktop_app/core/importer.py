@@ -1,59 +1,75 @@
-"""Import saved files into a library: extract, recognise duplicates, store, index."""
+"""Import saved files into a library: find, fingerprint, extract in workers, write in one place."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
-import sqlite3
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import archive_import
-from archive_import import ExtractedArticle, Found, InputError, LoadedFile, NotAnArticle
+from archive_import import Found, Passed
+from desktop_app.core.extraction import Extractor, Job, JobResult
 from desktop_app.core.index import SearchIndex
-from desktop_app.core.originals import Originals
+from desktop_app.core.originals import AssetFiles, Originals
 from desktop_app.core.progress import CancelToken, Progress, ProgressCallback
 from desktop_app.core.records import FileOutcome, ImportReport, OutcomeKind
 from desktop_app.core.store import Store
+from desktop_app.core.writer import write_file
 
 log = logging.getLogger(__name__)
 
 # Writes are grouped so the index commits a segment per batch rather than per file,
 # while the window still sees new articles within about a second.
-_BATCH_FILES = 32
+_BATCH_FILES = 64
 _BATCH_SECONDS = 1.0
-_BUG_REASON = "Archive Browser failed on this file (a bug; the log file has the details)"
-
-
-@dataclass
-class _Extracted:
-    order: int
-    loaded: LoadedFile
-    articles: list[ExtractedArticle]
+_CANCELLED = "not imported: the import was cancelled before this file"
 
 
 @dataclass
 class _Run:
-    """The state of one import: outcomes by input order and the batch not yet written."""
+    """One import's state: outcomes by input position, and results not yet written."""
 
+    total: int
+    progress: ProgressCallback | None
+    cancel: CancelToken | None
     outcomes: dict[int, FileOutcome] = field(default_factory=dict)
-    pending: list[_Extracted] = field(default_factory=list)
-    pending_sha: dict[str, str] = field(default_factory=dict)
+    shas: dict[int, str] = field(default_factory=dict)
+    pending: list[JobResult] = field(default_factory=list)
     last_flush: float = field(default_factory=time.monotonic)
+    done: int = 0
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel is not None and self.cancel.cancelled
+
+    def file_done(self, current: str) -> None:
+        """Count one more file accounted for, and tell whoever watches."""
+        self.done += 1
+        if self.progress is not None:
+            self.progress(Progress(self.done, self.total, current))
 
 
 class Importer:
-    """Runs imports against one store and index; ``lock`` serialises every write."""
+    """Runs imports against one library; ``lock`` serialises every write."""
 
     def __init__(
-        self, store: Store, search_index: SearchIndex, originals: Originals, lock: threading.RLock
+        self,
+        store: Store,
+        search_index: SearchIndex,
+        folder: Path,
+        lock: threading.RLock,
+        workers: int | None = None,
     ) -> None:
         self._store = store
         self._index = search_index
-        self._originals = originals
+        self._originals = Originals(folder / "originals")
+        self._assets = AssetFiles(folder / "assets")
         self._lock = lock
+        self._workers = workers
 
     def run(
         self,
@@ -63,92 +79,95 @@ class Importer:
     ) -> ImportReport:
         """Import every file under ``paths``; each gets exactly one outcome in the report."""
         items = list(archive_import.discover(paths))
-        run, report = _Run(), ImportReport()
-        for order, item in enumerate(items):
-            if progress is not None:
-                progress(Progress(order, len(items), str(item.path)))
-            if cancel is not None and cancel.cancelled:
-                report.cancelled = True
-                break
-            self._take(run, order, item)
-            if self._batch_is_due(run):
-                self._flush(run)
-        self._flush(run)
-        if progress is not None and not report.cancelled:
-            progress(Progress(len(items), len(items), ""))
-        report.outcomes = [run.outcomes[i] for i in sorted(run.outcomes)]
-        return report
-
-    def _take(self, run: _Run, order: int, item: Found | archive_import.Passed) -> None:
-        if isinstance(item, archive_import.Passed):
-            kind = OutcomeKind.FAILED if item.failed else OutcomeKind.SKIPPED
-            run.outcomes[order] = FileOutcome(str(item.path), kind, reason=item.reason)
-            return
-        outcome = self._extract(run, order, item)
-        if outcome is not None:
-            run.outcomes[order] = outcome
-
-    def _extract(self, run: _Run, order: int, item: Found) -> FileOutcome | None:
-        """Read and extract one file; None when it joined the batch waiting to be written."""
-        path = str(item.path)
+        run = _Run(len(items), progress, cancel)
+        jobs = list(self._triage(run, items))
+        extractor = Extractor(self._workers)
+        results = extractor.results(iter(jobs), len(jobs))
         try:
-            loaded = archive_import.load(item.path)
-            duplicate = self._duplicate_of(run, loaded.sha256, path)
-            if duplicate is not None:
-                return duplicate
-            articles = archive_import.extract_loaded(loaded, item.format)
-        except NotAnArticle as exc:
-            return FileOutcome(path, OutcomeKind.SKIPPED, reason=exc.reason)
-        except InputError as exc:
-            return FileOutcome(path, OutcomeKind.FAILED, reason=exc.reason)
-        except Exception:
-            log.exception("bug while importing %s", path)
-            return FileOutcome(path, OutcomeKind.FAILED, reason=_BUG_REASON)
-        run.pending.append(_Extracted(order, loaded, articles))
-        run.pending_sha[loaded.sha256] = path
-        return None
+            for result in results:
+                run.pending.append(result)
+                if self._batch_is_due(run):
+                    self._flush(run)
+                run.file_done(result.job.path)
+                if run.cancelled:
+                    break
+        finally:
+            results.close()
+            extractor.close()
+        self._flush(run)
+        for order, item in enumerate(items):
+            skipped = FileOutcome(str(item.path), OutcomeKind.SKIPPED, reason=_CANCELLED)
+            run.outcomes.setdefault(order, skipped)
+        return ImportReport([run.outcomes[i] for i in range(len(items))], run.cancelled)
 
-    def _duplicate_of(self, run: _Run, sha256: str, path: str) -> FileOutcome | None:
-        if sha256 in run.pending_sha:
-            reason = f"the same file as {run.pending_sha[sha256]}, imported just now"
-            return FileOutcome(path, OutcomeKind.DUPLICATE, reason=reason)
+    def _triage(self, run: _Run, items: list[Found | Passed]) -> Iterator[Job]:
+        """Account at once for what needs no extraction; yield the rest as jobs."""
+        first_seen: dict[str, str] = {}
+        for order, item in enumerate(items):
+            if run.cancelled:
+                return
+            outcome, sha = self._triage_one(item, first_seen)
+            if outcome is not None:
+                run.outcomes[order] = outcome
+                run.file_done(str(item.path))
+                continue
+            assert isinstance(item, Found)
+            assert sha is not None
+            first_seen[sha] = str(item.path)
+            run.shas[order] = sha
+            yield Job(order, str(item.path), item.format)
+
+    def _triage_one(
+        self, item: Found | Passed, first_seen: dict[str, str]
+    ) -> tuple[FileOutcome | None, str | None]:
+        path = str(item.path)
+        if isinstance(item, Passed):
+            kind = OutcomeKind.FAILED if item.failed else OutcomeKind.SKIPPED
+            return FileOutcome(path, kind, reason=item.reason), None
+        try:
+            sha = _sha256(item.path)
+        except OSError as exc:
+            return FileOutcome(
+                path, OutcomeKind.FAILED, reason=f"cannot read the file ({exc.strerror})"
+            ), None
+        if sha in first_seen:
+            reason = f"the same file as {first_seen[sha]}, imported just now"
+            return FileOutcome(path, OutcomeKind.DUPLICATE, reason=reason), None
         with self._lock:
-            known = self._store.known_sha256(sha256)
+            known = self._store.known_sha256(sha)
         if known:
-            reason = "already in the library"
-            return FileOutcome(path, OutcomeKind.DUPLICATE, tuple(known), reason)
-        return None
+            return FileOutcome(
+                path, OutcomeKind.DUPLICATE, tuple(known), "already in the library"
+            ), None
+        return None, sha
 
     def _batch_is_due(self, run: _Run) -> bool:
         elapsed = time.monotonic() - run.last_flush
-        return len(run.pending) >= _BATCH_FILES or (bool(run.pending) and elapsed >= _BATCH_SECONDS)
+        return len(run.pending) >= _BATCH_FILES or elapsed >= _BATCH_SECONDS
 
     def _flush(self, run: _Run) -> None:
-        """Write the waiting batch: each file in its own transaction, then one index commit."""
+        """Write the waiting results: each file in its own transaction, then one index commit."""
         new_ids: list[int] = []
         with self._lock:
-            for extracted in run.pending:
-                outcome = self._write(extracted)
-                run.outcomes[extracted.order] = outcome
-                new_ids.extend(outcome.article_ids)
+            for result in run.pending:
+                outcome = self._outcome(result)
+                run.outcomes[result.job.order] = outcome
+                if outcome.kind is OutcomeKind.IMPORTED:
+                    new_ids.extend(outcome.article_ids)
             if new_ids:
                 self._index_new(new_ids)
         run.pending.clear()
         run.last_flush = time.monotonic()
 
-    def _write(self, extracted: _Extracted) -> FileOutcome:
-        path = str(extracted.loaded.path)
-        try:
-            self._originals.keep(extracted.loaded.sha256, extracted.loaded.data)
-            with self._store.transaction():
-                ids = tuple(self._store.add_article(a) for a in extracted.articles)
-        except (OSError, sqlite3.Error) as exc:
-            reason = f"could not be saved in the library ({exc})"
-            return FileOutcome(path, OutcomeKind.FAILED, reason=reason)
-        except Exception:
-            log.exception("bug while storing %s", path)
-            return FileOutcome(path, OutcomeKind.FAILED, reason=_BUG_REASON)
-        return FileOutcome(path, OutcomeKind.IMPORTED, ids)
+    def _outcome(self, result: JobResult) -> FileOutcome:
+        path = result.job.path
+        if result.bug:
+            log.error("bug while extracting %s:\n%s", path, result.bug)
+        if result.failed:
+            return FileOutcome(path, OutcomeKind.FAILED, reason=result.failed)
+        if result.skipped:
+            return FileOutcome(path, OutcomeKind.SKIPPED, reason=result.skipped)
+        return write_file(self._store, self._originals, self._assets, result.articles, Path(path))
 
     def _index_new(self, ids: list[int]) -> None:
         try:
@@ -156,3 +175,11 @@ class Importer:
         except Exception:
             # The database is the truth: the next start finds the gap and rebuilds the index.
             log.exception("could not index articles %s; the index will be rebuilt", ids)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -10,7 +10,7 @@ from pathlib import Path
 from desktop_app.core import index
 from desktop_app.core.errors import LibraryError
 from desktop_app.core.importer import Importer
-from desktop_app.core.originals import Originals
+from desktop_app.core.originals import AssetFiles
 from desktop_app.core.progress import CancelToken, ProgressCallback
 from desktop_app.core.records import Article, ImportReport, SearchHit, SearchResults
 from desktop_app.core.store import Store
@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 DATABASE_NAME = "library.sqlite3"
 INDEX_NAME = "index"
-ORIGINALS_NAME = "originals"
+ASSETS_NAME = "assets"
 
 
 class Library:
@@ -30,8 +30,14 @@ class Library:
     never collide. Extraction, the slow part of an import, runs outside the lock.
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, workers: int | None = None) -> None:
+        """Open (or create) the library in ``folder``.
+
+        ``workers`` is how many processes extract pages during an import; one per core
+        when not given, none (extraction in this process) when 1.
+        """
         self.folder = Path(folder).expanduser().absolute()
+        self._workers = workers
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -40,9 +46,8 @@ class Library:
         self._closed = False
         self._store = Store(self.folder / DATABASE_NAME)
         self._index = self._open_index()
-        self._importer = Importer(
-            self._store, self._index, Originals(self.folder / ORIGINALS_NAME), self._lock
-        )
+        self._importer = Importer(self._store, self._index, self.folder, self._lock, workers)
+        self._assets = AssetFiles(self.folder / ASSETS_NAME)
 
     def _open_index(self) -> index.SearchIndex:
         """Open the index, rebuilding it first when it disagrees with the database."""
@@ -135,6 +140,10 @@ class Library:
                 self._store.set_bookmarked(article_id, bookmarked)
             self._index.add([self._store.article(article_id)])
 
+    def asset_file(self, reference: str) -> Path | None:
+        """The image file behind an ``asset:`` reference in an article's HTML, if kept."""
+        return self._assets.path_for(reference)
+
     def rebuild_index(self) -> None:
         """Rebuild the search index from the database, in a new folder swapped in at the end."""
         with self._lock:
@@ -142,7 +151,7 @@ class Library:
             index.rebuild(self.folder / INDEX_NAME, self._store.articles())
             self._index = index.SearchIndex(self.folder / INDEX_NAME)
             self._importer = Importer(
-                self._store, self._index, Originals(self.folder / ORIGINALS_NAME), self._lock
+                self._store, self._index, self.folder, self._lock, self._workers
             )
 
 

@@ -1,16 +1,22 @@
-"""The original saved files, kept once each by content hash so an article can be re-read."""
+"""Files the library keeps by content hash: the original saved files, and the images of articles."""
 
 from __future__ import annotations
 
 import gzip
 import logging
+import re
+import shutil
 from pathlib import Path
+
+from archive_import import Asset
 
 log = logging.getLogger(__name__)
 
+_ASSET_REFERENCE = re.compile(r"^asset:([0-9a-f]{64})\.([a-z0-9]{1,8})$")
+
 
 class Originals:
-    """A content-addressed folder of gzip-compressed original files."""
+    """The original saved files, gzip-compressed, so any article can be re-read from its source."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -19,16 +25,45 @@ class Originals:
         """Where the original with this digest is (or would be) kept."""
         return self.folder / sha256[:2] / f"{sha256}.gz"
 
-    def keep(self, sha256: str, data: bytes) -> None:
-        """Store the bytes unless already stored; the write is atomic."""
+    def keep(self, sha256: str, source: Path) -> None:
+        """Store a compressed copy of ``source`` unless already stored; the write is atomic."""
         target = self.path_for(sha256)
         if target.exists():
             return
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(".partial")
-        partial.write_bytes(gzip.compress(data, compresslevel=6, mtime=0))
+        with source.open("rb") as reader, gzip.GzipFile(partial, "wb", 6, mtime=0) as writer:
+            shutil.copyfileobj(reader, writer, 1 << 20)
         partial.replace(target)
 
     def read(self, sha256: str) -> bytes:
         """The original bytes; raises ``FileNotFoundError`` when they were never kept."""
         return gzip.decompress(self.path_for(sha256).read_bytes())
+
+
+class AssetFiles:
+    """The images articles show, one file each, named by content hash."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def keep(self, asset: Asset) -> None:
+        """Write the image unless already kept; the write is atomic."""
+        target = self._path(asset.sha256, asset.reference.rsplit(".", 1)[1])
+        if target.exists():
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(".partial")
+        partial.write_bytes(asset.data)
+        partial.replace(target)
+
+    def path_for(self, reference: str) -> Path | None:
+        """The file behind an ``asset:`` reference, or None if it is malformed or missing."""
+        match = _ASSET_REFERENCE.match(reference.strip().lower())
+        if match is None:
+            return None
+        path = self._path(match.group(1), match.group(2))
+        return path if path.is_file() else None
+
+    def _path(self, sha256: str, extension: str) -> Path:
+        return self.folder / sha256[:2] / f"{sha256}.{extension}"

@@ -15,6 +15,16 @@ class SourceRecord:
     sha256: str
     locator: str = ""
     imported_at: str = ""
+    captured: str | None = None
+
+
+@dataclass(frozen=True)
+class AssetRecord:
+    """An image an article shows, kept in the library."""
+
+    reference: str
+    """As the article HTML writes it: ``asset:<sha256>.<extension>``."""
+    media_type: str
 
 
 @dataclass(frozen=True)
@@ -35,6 +45,11 @@ class Article:
     bookmarked: bool = False
     tags: tuple[str, ...] = ()
     sources: tuple[SourceRecord, ...] = ()
+    assets: tuple[AssetRecord, ...] = ()
+    previous_id: int | None = None
+    """The older capture of the same URL this article is a new version of."""
+    newer_ids: tuple[int, ...] = ()
+    """Later captures of the same URL that are new versions of this one."""
 
 
 @dataclass(frozen=True)

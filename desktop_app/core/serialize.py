@@ -15,6 +15,10 @@ from desktop_app.core.records import (
 )
 
 
+# Formats whose locator is a WARC record id (a WACZ locator is "<member>#<record id>").
+_RECORD_FORMATS = {"warc", "arc", "wacz"}
+
+
 def article_json(article: Article) -> dict[str, Any]:
     """An article as ``show``/``list`` print it."""
     return {
@@ -32,6 +36,9 @@ def article_json(article: Article) -> dict[str, Any]:
         "bookmarked": article.bookmarked,
         "tags": list(article.tags),
         "added_at": article.added_at,
+        "previous_version": article.previous_id,
+        "newer_versions": list(article.newer_ids),
+        "assets": [{"reference": a.reference, "media_type": a.media_type} for a in article.assets],
     }
 
 
@@ -49,7 +56,15 @@ def extracted_json(extracted: ExtractedArticle, given_path: str) -> dict[str, An
         "description": extracted.description,
         "text": extracted.text,
         "html": extracted.html,
-        "sources": [{"path": src.path, "format": src.format, "sha256": src.sha256}],
+        "sources": [
+            {
+                "path": src.path,
+                "format": src.format,
+                "sha256": src.sha256,
+                "locator": src.locator,
+                "captured": src.captured,
+            }
+        ],
         "bookmarked": False,
         "tags": [],
         "source": given_path,
@@ -106,5 +121,7 @@ def _source_json(source: SourceRecord) -> dict[str, Any]:
         "format": source.format,
         "sha256": source.sha256,
         "locator": source.locator,
+        "record_id": source.locator if source.format in _RECORD_FORMATS else None,
+        "captured": source.captured,
         "imported_at": source.imported_at,
     }

@@ -10,51 +10,17 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from archive_import import ExtractedArticle
+from archive_import import ExtractedArticle, Source, extension_for
 from desktop_app.core.errors import ArticleNotFound, LibraryError
-from desktop_app.core.records import Article, SourceRecord
+from desktop_app.core.identity import text_key, url_key
+from desktop_app.core.records import Article, AssetRecord, SourceRecord
+from desktop_app.core.schema import migrate
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    id INTEGER PRIMARY KEY,
-    title TEXT NOT NULL,
-    authors TEXT NOT NULL DEFAULT '[]',      -- JSON list of names
-    published TEXT,                          -- ISO 8601
-    site_name TEXT,
-    url TEXT,
-    language TEXT,                           -- ISO 639-1
-    description TEXT,
-    text TEXT NOT NULL,
-    html TEXT NOT NULL,
-    extractor TEXT NOT NULL DEFAULT '',
-    added_at TEXT NOT NULL,
-    bookmarked_at TEXT                       -- NULL when not bookmarked
-);
-CREATE TABLE IF NOT EXISTS sources (
-    id INTEGER PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    path TEXT NOT NULL,
-    format TEXT NOT NULL,
-    sha256 TEXT NOT NULL,
-    locator TEXT NOT NULL DEFAULT '',        -- where inside the file; '' for the whole file
-    imported_at TEXT NOT NULL,
-    UNIQUE (sha256, locator)
-);
-CREATE INDEX IF NOT EXISTS sources_by_article ON sources(article_id);
-CREATE TABLE IF NOT EXISTS tags (
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    tag TEXT NOT NULL,
-    PRIMARY KEY (article_id, tag)
-);
-"""
-
 _ARTICLE_COLUMNS = (
     "id, title, authors, published, site_name, url, language, description, text, html, "
-    "added_at, bookmarked_at"
+    "added_at, bookmarked_at, previous_id"
 )
 
 
@@ -74,20 +40,7 @@ class Store:
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA foreign_keys = ON")
         self._db.execute("PRAGMA journal_mode = WAL")
-        self._migrate(path)
-
-    def _migrate(self, path: Path) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise LibraryError(
-                f"{path} was written by a newer Archive Browser (format {version}); "
-                "update the app to open it"
-            )
-        if version == 0:
-            # executescript commits on its own, so the schema and its version go in one script.
-            self._db.executescript(
-                f"BEGIN; {_SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
-            )
+        migrate(self._db, path)
 
     def close(self) -> None:
         """Close the connection."""
@@ -116,34 +69,87 @@ class Store:
         )
         return [int(r[0]) for r in rows]
 
-    def add_article(self, extracted: ExtractedArticle) -> int:
-        """Insert an article and its source; call inside ``transaction()``."""
+    def add_article(self, extracted: ExtractedArticle, previous_id: int | None = None) -> int:
+        """Insert an article, its source and its asset links; call inside ``transaction()``."""
         cursor = self._db.execute(
-            "INSERT INTO articles (title, authors, published, site_name, url, language,"
-            " description, text, html, extractor, added_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (title, authors, published, site_name, url, url_key, language,"
+            " description, text, text_key, html, extractor, added_at, previous_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 extracted.title,
                 json.dumps(list(extracted.authors), ensure_ascii=False),
                 extracted.published,
                 extracted.site_name,
                 extracted.url,
+                url_key(extracted.url),
                 extracted.language,
                 extracted.description,
                 extracted.text,
+                text_key(extracted.text),
                 extracted.html,
                 extracted.extractor,
                 now_iso(),
+                previous_id,
             ),
         )
         article_id = int(cursor.lastrowid or 0)
-        src = extracted.source
-        self._db.execute(
-            "INSERT INTO sources (article_id, path, format, sha256, locator, imported_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (article_id, src.path, src.format, src.sha256, src.locator, now_iso()),
-        )
+        self.add_source(article_id, extracted.source)
+        for asset in extracted.assets:
+            self._db.execute(
+                "INSERT OR IGNORE INTO assets (sha256, media_type, size) VALUES (?, ?, ?)",
+                (asset.sha256, asset.media_type, len(asset.data)),
+            )
+            self._db.execute(
+                "INSERT OR IGNORE INTO article_assets (article_id, sha256) VALUES (?, ?)",
+                (article_id, asset.sha256),
+            )
         return article_id
+
+    def add_source(self, article_id: int, source: Source) -> None:
+        """Record one more file an article was read from; call inside ``transaction()``."""
+        self._db.execute(
+            "INSERT INTO sources (article_id, path, format, sha256, locator, captured,"
+            " imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                article_id,
+                source.path,
+                source.format,
+                source.sha256,
+                source.locator,
+                source.captured,
+                now_iso(),
+            ),
+        )
+
+    def has_source(self, sha256: str, locator: str) -> int | None:
+        """The article already imported from this place in this file, if any."""
+        row = self._db.execute(
+            "SELECT article_id FROM sources WHERE sha256 = ? AND locator = ?", (sha256, locator)
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def same_url(self, url: str | None) -> list[tuple[int, str]]:
+        """(id, text) of the articles captured from this URL, newest first."""
+        key = url_key(url)
+        if key is None:
+            return []
+        rows = self._db.execute(
+            "SELECT id, text FROM articles WHERE url_key = ? ORDER BY id DESC", (key,)
+        )
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+    def same_text(self, text: str) -> list[int]:
+        """Ids of articles whose text has the same words as ``text``."""
+        rows = self._db.execute(
+            "SELECT id FROM articles WHERE text_key = ? ORDER BY id", (text_key(text),)
+        )
+        return [int(r[0]) for r in rows]
+
+    def asset_media_type(self, sha256: str) -> str | None:
+        """The media type of a kept asset, or None if the library has no such asset."""
+        row = self._db.execute("SELECT media_type FROM assets WHERE sha256 = ?", (sha256,))
+        found = row.fetchone()
+        return str(found[0]) if found else None
 
     def article(self, article_id: int) -> Article:
         """One article with its sources and tags; raises ``ArticleNotFound``."""
@@ -215,6 +221,9 @@ class Store:
             bookmarked=row["bookmarked_at"] is not None,
             tags=self._tags(article_id),
             sources=self._sources(article_id),
+            assets=self._assets(article_id),
+            previous_id=row["previous_id"],
+            newer_ids=self._newer(article_id),
         )
 
     def _tags(self, article_id: int) -> tuple[str, ...]:
@@ -225,8 +234,22 @@ class Store:
 
     def _sources(self, article_id: int) -> tuple[SourceRecord, ...]:
         rows = self._db.execute(
-            "SELECT path, format, sha256, locator, imported_at FROM sources"
+            "SELECT path, format, sha256, locator, imported_at, captured FROM sources"
             " WHERE article_id = ? ORDER BY id",
             (article_id,),
         )
         return tuple(SourceRecord(*tuple(r)) for r in rows)
+
+    def _assets(self, article_id: int) -> tuple[AssetRecord, ...]:
+        rows = self._db.execute(
+            "SELECT a.sha256, a.media_type FROM article_assets l"
+            " JOIN assets a ON a.sha256 = l.sha256 WHERE l.article_id = ? ORDER BY a.sha256",
+            (article_id,),
+        )
+        return tuple(AssetRecord(f"asset:{r[0]}.{extension_for(r[1])}", str(r[1])) for r in rows)
+
+    def _newer(self, article_id: int) -> tuple[int, ...]:
+        rows = self._db.execute(
+            "SELECT id FROM articles WHERE previous_id = ? ORDER BY id", (article_id,)
+        )
+        return tuple(int(r[0]) for r in rows)

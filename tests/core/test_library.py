@@ -151,10 +151,13 @@ def test_progress_is_reported_and_cancel_keeps_finished_files(
 
     report = library.import_paths([pages], progress=on_progress, cancel=token)
     assert report.cancelled
-    assert [p.done for p in seen] == [0, 1, 2]
+    assert [p.done for p in seen] == [1, 2]
     assert all(p.total == 3 for p in seen)
+    assert seen[0].current.endswith("lighthouse.html")
     assert len(report.imported_ids) == 2
     assert library.count() == 2
+    assert report.outcomes[2].kind is OutcomeKind.SKIPPED
+    assert "cancelled" in report.outcomes[2].reason
     # Files are read in name order: lighthouse.html, marees.html, then (cancelled) sourdough.html.
     assert library.search("lighthouse").total == 1
     assert library.search("bretagne").total == 1
@@ -199,3 +202,121 @@ def test_unwritable_library_folder_is_a_library_error(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     with pytest.raises(LibraryError, match="cannot create the library folder"):
         Library(blocker / "library")
+
+
+def test_same_article_from_another_file_is_one_article(library: Library, tmp_path: Path) -> None:
+    url = "https://news.example/2024/harbour-seals"
+    first = write_page(
+        tmp_path / "a", "seals.html", "Harbour seals return", "Seals are back.", url=url
+    )
+    second = write_page(
+        tmp_path / "b", "seals-copy.htm", "Harbour seals return", "Seals are back.", url=url,
+        extra_body="<aside><p>Another sidebar in the second save.</p></aside>",
+    )  # fmt: skip
+    report = library.import_paths([first, second])
+    assert [o.kind for o in report.outcomes] == [OutcomeKind.IMPORTED, OutcomeKind.DUPLICATE]
+    assert "another source" in report.outcomes[1].reason
+    assert library.count() == 1
+    [article_id] = report.outcomes[0].article_ids
+    assert [s.path for s in library.article(article_id).sources] == [str(first), str(second)]
+
+
+def test_same_text_without_url_is_one_article(library: Library, tmp_path: Path) -> None:
+    first = write_page(tmp_path / "a", "notes.html", "Field notes", "Kelp forests sway.")
+    second = write_page(tmp_path / "b", "notes.html", "Field notes", "Kelp forests sway.")
+    second.write_text(second.read_text("utf-8").replace("About us", "Contact"), "utf-8")
+    library.import_paths([first, second])
+    assert library.count() == 1
+    assert len(library.article(1).sources) == 2
+
+
+def test_a_changed_capture_of_a_url_is_a_new_version(library: Library, tmp_path: Path) -> None:
+    url = "https://news.example/live/storm"
+    old = write_page(
+        tmp_path / "old", "storm.html", "Storm update", "Winds reach the coast.", url=url
+    )
+    new = write_page(
+        tmp_path / "new", "storm.html", "Storm update", "The storm has passed inland.",
+        "Crews are clearing roads.", "Power returns to most homes.", url=url,
+    )  # fmt: skip
+    library.import_paths([old])
+    report = library.import_paths([new])
+    assert report.outcomes[0].kind is OutcomeKind.IMPORTED
+    assert "new version" in report.outcomes[0].reason
+    [newer_id] = report.imported_ids
+    assert library.article(newer_id).previous_id == 1
+    assert library.article(1).newer_ids == (newer_id,)
+
+
+PIXEL_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cf00000301010018dd8db00000000049454e44ae426082"
+)
+
+
+def test_images_of_a_saved_page_are_kept_and_remote_ones_dropped(
+    library: Library, tmp_path: Path
+) -> None:
+    figure = (
+        '<figure><img src="page_files/photo.png" alt="Seal"><figcaption>A seal</figcaption>'
+        '</figure><img src="https://tracker.example/pixel.gif" alt="tracker">'
+    )
+    page = write_page(tmp_path, "page.html", "Seal colony", "Seals rest on rocks.", "More seals.")
+    page.write_text(page.read_text("utf-8").replace("</h1>", "</h1>" + figure), "utf-8")
+    (tmp_path / "page_files").mkdir()
+    (tmp_path / "page_files" / "photo.png").write_bytes(PIXEL_PNG)
+    [article_id] = library.import_paths([tmp_path]).imported_ids
+    article = library.article(article_id)
+    [asset] = article.assets
+    assert asset.media_type == "image/png"
+    assert f'src="{asset.reference}"' in article.html
+    assert "tracker.example" not in article.html
+    kept = library.asset_file(asset.reference)
+    assert kept is not None
+    assert kept.read_bytes() == PIXEL_PNG
+    assert library.asset_file("asset:../../etc/passwd") is None
+
+
+def test_many_files_are_extracted_in_worker_processes(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    for number in range(10):
+        write_page(folder, f"page{number:02}.html", f"Page number {number}", f"Topic {number}.")
+    with Library(tmp_path / "lib", workers=2) as library:
+        report = library.import_paths([folder])
+        assert [o.kind for o in report.outcomes] == [OutcomeKind.IMPORTED] * 10
+        titles = [library.article(i).title for i in report.imported_ids]
+        assert titles == [f"Page number {n}" for n in range(10)]
+
+
+def test_a_version_1_library_is_upgraded(tmp_path: Path) -> None:
+    folder = tmp_path / "old-library"
+    folder.mkdir()
+    db = sqlite3.connect(folder / "library.sqlite3")
+    db.executescript(
+        """
+        CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT NOT NULL,
+            authors TEXT NOT NULL DEFAULT '[]', published TEXT, site_name TEXT, url TEXT,
+            language TEXT, description TEXT, text TEXT NOT NULL, html TEXT NOT NULL,
+            extractor TEXT NOT NULL DEFAULT '', added_at TEXT NOT NULL, bookmarked_at TEXT);
+        CREATE TABLE sources (id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL,
+            path TEXT NOT NULL, format TEXT NOT NULL, sha256 TEXT NOT NULL,
+            locator TEXT NOT NULL DEFAULT '', imported_at TEXT NOT NULL, UNIQUE (sha256, locator));
+        CREATE TABLE tags (article_id INTEGER NOT NULL, tag TEXT NOT NULL,
+            PRIMARY KEY (article_id, tag));
+        INSERT INTO articles (title, url, text, html, added_at)
+            VALUES ('Old piece', 'https://old.example/a/', 'Old words here.', '<p>Old</p>', 'x');
+        INSERT INTO sources (article_id, path, format, sha256, imported_at)
+            VALUES (1, '/tmp/old.html', 'html', 'ab', 'x');
+        PRAGMA user_version = 1;
+        """
+    )
+    db.close()
+    with Library(folder) as library:
+        article = library.article(1)
+        assert article.title == "Old piece"
+        assert article.sources[0].captured is None
+        assert library.search("old").total == 1
+    db = sqlite3.connect(folder / "library.sqlite3")
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.execute("SELECT url_key FROM articles").fetchone()[0] == "https://old.example/a"
+    db.close()

@@ -1,0 +1,103 @@
+"""Run the importer on many files at once: one worker process per core, results in order."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import traceback
+from collections import deque
+from collections.abc import Generator, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import archive_import
+from archive_import import ExtractedArticle, InputError, NotAnArticle
+
+log = logging.getLogger(__name__)
+
+BUG_REASON = "Archive Browser failed on this file (a bug; the log file has the details)"
+# Starting worker processes costs about a second; below this many files it does not pay.
+_MIN_FILES_FOR_WORKERS = 8
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to extract, at position ``order`` among the inputs."""
+
+    order: int
+    path: str
+    format: str
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """What extracting one file gave: articles, or the reason there are none."""
+
+    job: Job
+    articles: tuple[ExtractedArticle, ...] = ()
+    skipped: str = ""
+    failed: str = ""
+    bug: str = ""
+    """The traceback, when the failure is a bug of ours rather than a bad file."""
+
+
+def run_job(job: Job) -> JobResult:
+    """Extract one file; never raises, so one bad file cannot stop a batch."""
+    try:
+        articles = archive_import.extract_file(Path(job.path), job.format)
+    except NotAnArticle as exc:
+        return JobResult(job, skipped=exc.reason)
+    except InputError as exc:
+        return JobResult(job, failed=exc.reason)
+    except Exception:  # noqa: BLE001 — a bug on one file must not stop the batch; it is logged.
+        return JobResult(job, failed=BUG_REASON, bug=traceback.format_exc())
+    return JobResult(job, tuple(articles))
+
+
+def default_workers() -> int:
+    """One worker per core."""
+    return max(1, os.cpu_count() or 1)
+
+
+class Extractor:
+    """Extracts jobs in worker processes (or in this one, for a few files), in input order."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self._workers = workers if workers is not None else default_workers()
+        self._pool: ProcessPoolExecutor | None = None
+        self.processes_started = 0
+        """How many worker processes the last run started (0: it ran in this process)."""
+
+    def results(self, jobs: Iterable[Job], count: int) -> Generator[JobResult, None, None]:
+        """Results in the order of ``jobs``; stop iterating to cancel what has not started."""
+        if self._workers <= 1 or count < _MIN_FILES_FOR_WORKERS:
+            yield from (run_job(job) for job in jobs)
+            return
+        yield from self._in_workers(jobs)
+
+    def _in_workers(self, jobs: Iterable[Job]) -> Generator[JobResult, None, None]:
+        # Spawned, not forked: the window's threads must not be copied into the workers,
+        # and spawn behaves the same on Linux, macOS and Windows.
+        context = multiprocessing.get_context("spawn")
+        self._pool = ProcessPoolExecutor(self._workers, mp_context=context)
+        self.processes_started = self._workers
+        log.info("extracting in %d worker processes", self._workers)
+        window: deque[Future[JobResult]] = deque()
+        try:
+            for job in jobs:
+                window.append(self._pool.submit(run_job, job))
+                # A bounded window keeps memory flat however many files are queued.
+                if len(window) >= 4 * self._workers:
+                    yield window.popleft().result()
+            while window:
+                yield window.popleft().result()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the workers; jobs not yet started are dropped."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None

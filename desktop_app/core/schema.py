@@ -1,0 +1,113 @@
+"""The database's tables, and the steps that bring an older library up to date."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+from desktop_app.core.errors import LibraryError
+from desktop_app.core.identity import text_key, url_key
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 2
+
+_TABLES = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    authors TEXT NOT NULL DEFAULT '[]',      -- JSON list of names
+    published TEXT,                          -- ISO 8601
+    site_name TEXT,
+    url TEXT,
+    url_key TEXT,                            -- the URL normalised for comparison
+    language TEXT,                           -- ISO 639-1
+    description TEXT,
+    text TEXT NOT NULL,
+    text_key TEXT NOT NULL DEFAULT '',       -- digest of the normalised text
+    html TEXT NOT NULL,
+    extractor TEXT NOT NULL DEFAULT '',
+    added_at TEXT NOT NULL,
+    bookmarked_at TEXT,                      -- NULL when not bookmarked
+    previous_id INTEGER REFERENCES articles(id) ON DELETE SET NULL  -- older capture of the URL
+);
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    format TEXT NOT NULL,
+    sha256 TEXT NOT NULL,                    -- of the whole file
+    locator TEXT NOT NULL DEFAULT '',        -- where inside the file; '' for the whole file
+    captured TEXT,                           -- when the page was saved or crawled
+    imported_at TEXT NOT NULL,
+    UNIQUE (sha256, locator)
+);
+CREATE TABLE tags (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (article_id, tag)
+);
+CREATE TABLE assets (
+    sha256 TEXT PRIMARY KEY,
+    media_type TEXT NOT NULL,
+    size INTEGER NOT NULL
+);
+CREATE TABLE article_assets (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    sha256 TEXT NOT NULL REFERENCES assets(sha256),
+    PRIMARY KEY (article_id, sha256)
+);
+"""
+
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS sources_by_article ON sources(article_id);
+CREATE INDEX IF NOT EXISTS sources_by_sha256 ON sources(sha256);
+CREATE INDEX IF NOT EXISTS articles_by_url_key ON articles(url_key);
+CREATE INDEX IF NOT EXISTS articles_by_text_key ON articles(text_key);
+"""
+
+# Version 1 had no versions, capture dates or assets.
+_FROM_1 = """
+ALTER TABLE articles ADD COLUMN url_key TEXT;
+ALTER TABLE articles ADD COLUMN text_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN previous_id INTEGER REFERENCES articles(id) ON DELETE SET NULL;
+ALTER TABLE sources ADD COLUMN captured TEXT;
+CREATE TABLE assets (
+    sha256 TEXT PRIMARY KEY, media_type TEXT NOT NULL, size INTEGER NOT NULL
+);
+CREATE TABLE article_assets (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    sha256 TEXT NOT NULL REFERENCES assets(sha256),
+    PRIMARY KEY (article_id, sha256)
+);
+"""
+
+
+def migrate(db: sqlite3.Connection, path: Path) -> None:
+    """Create the tables of a new library, or bring an older one to ``SCHEMA_VERSION``."""
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise LibraryError(
+            f"{path} was written by a newer Archive Browser (format {version}); "
+            "update the app to open it"
+        )
+    if version == SCHEMA_VERSION:
+        return
+    script = _TABLES if version == 0 else _FROM_1
+    # executescript commits on its own, so each step and its version go in one script.
+    db.executescript(f"BEGIN; {script} {_INDEXES} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+    if version == 1:
+        _fill_keys(db)
+        log.info("upgraded %s from format 1 to %s", path, SCHEMA_VERSION)
+
+
+def _fill_keys(db: sqlite3.Connection) -> None:
+    rows = db.execute("SELECT id, url, text FROM articles").fetchall()
+    db.execute("BEGIN")
+    for article_id, url, text in rows:
+        db.execute(
+            "UPDATE articles SET url_key = ?, text_key = ? WHERE id = ?",
+            (url_key(url), text_key(text), article_id),
+        )
+    db.execute("COMMIT")

@@ -1,0 +1,48 @@
+"""Extraction in worker processes gives the same results, in input order, as in this process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_app.core.extraction import Extractor, Job
+from tests.pages import write_page
+
+
+def _jobs(folder: Path, count: int) -> list[Job]:
+    paths = [
+        write_page(folder, f"p{n:02}.html", f"Title {n}", f"Subject {n}.") for n in range(count)
+    ]
+    return [Job(n, str(p), "html") for n, p in enumerate(paths)]
+
+
+def test_workers_return_results_in_input_order(tmp_path: Path) -> None:
+    jobs = _jobs(tmp_path, 9)
+    jobs.append(Job(9, str(tmp_path / "missing.html"), "html"))
+    extractor = Extractor(workers=2)
+    results = list(extractor.results(jobs, len(jobs)))
+    assert extractor.processes_started == 2
+    assert [r.job.order for r in results] == list(range(10))
+    assert [r.articles[0].title for r in results[:9]] == [f"Title {n}" for n in range(9)]
+    assert results[9].failed == "no such file or folder"
+    assert not results[9].bug
+
+
+def test_few_files_are_extracted_in_this_process(tmp_path: Path) -> None:
+    jobs = _jobs(tmp_path, 3)
+    extractor = Extractor(workers=2)
+    assert [r.articles[0].title for r in extractor.results(jobs, 3)] == [
+        "Title 0",
+        "Title 1",
+        "Title 2",
+    ]
+    assert extractor.processes_started == 0
+
+
+def test_stopping_early_leaves_no_workers_behind(tmp_path: Path) -> None:
+    jobs = _jobs(tmp_path, 12)
+    extractor = Extractor(workers=2)
+    results = extractor.results(jobs, len(jobs))
+    assert next(results).job.order == 0
+    results.close()
+    assert extractor.processes_started == 2
+    extractor.close()
