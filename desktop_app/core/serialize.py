@@ -14,7 +14,6 @@ from desktop_app.core.records import (
     SourceRecord,
 )
 
-
 # Formats whose locator is a WARC record id (a WACZ locator is "<member>#<record id>").
 _RECORD_FORMATS = {"warc", "arc", "wacz"}
 
