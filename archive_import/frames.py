@@ -69,6 +69,9 @@ def _frame_body(
     except (etree.ParserError, ValueError):
         log.debug("frame %s could not be parsed", url)
         return None
+    # The frame's body moves into a page with another URL: its own references must not move.
+    if isinstance(inner, lxml_html.HtmlMixin):
+        inner.rewrite_links(lambda link: resolve(link, url), resolve_base_href=False)
     _inline(inner, url, find, depth + 1)
     body = inner.find("body")
     return body if body is not None else inner

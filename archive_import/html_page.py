@@ -21,7 +21,13 @@ from archive_import.decoding import decode_text
 from archive_import.document import ExtractedArticle, Source
 from archive_import.errors import NotAnArticle
 from archive_import.images import folder_lookup, localize_images
-from archive_import.metadata import declared_language, iso_date, saved_from_url, split_authors
+from archive_import.metadata import (
+    declared_language,
+    iso_date,
+    saved_from_url,
+    singlefile_mark,
+    split_authors,
+)
 from archive_import.saved_page import SavedPage
 
 log = logging.getLogger(__name__)
@@ -46,7 +52,9 @@ def article_from_saved(saved: SavedPage, source: Source) -> ExtractedArticle:
     ``source`` names the file; the page's locator and capture date are added to it.
     """
     page = decode_text(saved.data, declared=saved.charset)
-    url = saved.url or saved_from_url(page)
+    singlefile = singlefile_mark(page) or (None, None)
+    url = saved.url or saved_from_url(page) or singlefile[0]
+    captured = saved.captured or singlefile[1]
     tree = load_html(page)
     if tree is None:
         raise NotAnArticle(source.path, "the page holds no readable HTML")
@@ -74,7 +82,7 @@ def article_from_saved(saved: SavedPage, source: Source) -> ExtractedArticle:
         title=title or saved.title or _fallback_title(text, source.path),
         text=text,
         html=fragment,
-        source=replace(source, locator=saved.locator, captured=saved.captured),
+        source=replace(source, locator=saved.locator, captured=captured),
         assets=tuple(a for a in assets if a.reference in fragment),
         authors=split_authors(doc.author),
         published=iso_date(doc.date),

@@ -7,7 +7,7 @@ import logging
 import mimetypes
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urldefrag, urljoin
+from urllib.parse import unquote, urldefrag, urljoin, uses_relative
 
 from archive_import.document import Asset
 
@@ -63,11 +63,19 @@ def _key(url: str) -> str:
 
 
 def resolve(reference: str, base: str | None) -> str:
-    """The absolute form of a reference found in a page."""
+    """The absolute form of a reference found in a page.
+
+    Works for pseudo-schemes too (``zip:``, ``maff:``): urljoin resolves relative
+    references only for schemes it knows, so the base is joined as if it were http.
+    """
     reference = reference.strip()
-    if base and not reference.startswith(("data:", "cid:")):
+    if not base or reference.startswith(("data:", "cid:")):
+        return reference
+    scheme, _, rest = base.partition(":")
+    if scheme.lower() in uses_relative or not rest.startswith("//"):
         return urljoin(base, reference)
-    return reference
+    joined = urljoin("http:" + rest, reference)
+    return scheme + joined[4:] if joined.startswith("http:") else joined
 
 
 def asset_from(data: bytes, media_type: str | None, name: str = "") -> Asset | None:
