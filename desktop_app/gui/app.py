@@ -1,0 +1,51 @@
+"""Start the Qt application, open the library, show the window and close it all on exit."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app.core import CoreError, Library
+from desktop_app.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "Archive Browser"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The running QApplication, created and named if there is none yet."""
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(APP_NAME)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setApplicationDisplayName(APP_NAME)
+    hints = app.styleHints()
+    # The reader is designed light; a dark chrome around it would look patched together.
+    if hasattr(hints, "setColorScheme"):
+        hints.setColorScheme(Qt.ColorScheme.Light)
+    return app
+
+
+def run_window(library_folder: Path) -> int:
+    """Show the main window on the library in ``library_folder``; the event loop's exit code."""
+    app = make_application()
+    try:
+        library = Library(library_folder)
+    except CoreError as error:
+        log.error("cannot open library %s: %s", library_folder, error)
+        QMessageBox.critical(
+            None, APP_NAME, f"The library at {library_folder} cannot be opened:\n\n{error}"
+        )
+        return 1
+    try:
+        window = MainWindow(library)
+        window.show()
+        log.info("window open on %s", library_folder)
+        return app.exec()
+    finally:
+        library.close()

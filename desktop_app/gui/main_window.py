@@ -1,0 +1,241 @@
+"""The main window: search field, sidebar, result list and reader around one ``Library``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import ArticleNotFound, CoreError, Library, SearchResults
+from desktop_app.gui import menus
+from desktop_app.gui.formatting import plural, query_terms
+from desktop_app.gui.import_flow import ImportFlow
+from desktop_app.gui.reader import ReaderView
+from desktop_app.gui.result_delegate import ResultDelegate
+from desktop_app.gui.results_model import ResultsModel
+from desktop_app.gui.sidebar import Sidebar
+from desktop_app.gui.tasks import Task
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 200
+SEARCH_LIMIT = 200
+BROWSE_LIMIT = 500
+
+
+class MainWindow(QMainWindow):
+    """Browse, search and read one library; import into it by menu or drag and drop."""
+
+    import_finished = Signal(object)
+    """An import ended and the list was refreshed; carries the ``ImportReport``."""
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.setWindowTitle("Archive Browser")
+        self.model = ResultsModel(self)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self._build_widgets()
+        self._build_layout()
+        self.imports = ImportFlow(library, self.statusBar(), self)
+        self.imports.import_finished.connect(self._on_import_finished)
+        self.imports.import_failed.connect(lambda _error: self.refresh())
+        self.count_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.count_label)
+        menus.build(self)
+        self._connect_signals()
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+        self.refresh()
+
+    def import_paths(self, paths: Sequence[Path | str]) -> Task | None:
+        """Import files and folders in the background; the list refreshes when it ends."""
+        return self.imports.start([Path(p) for p in paths])
+
+    def show_bookmarks(self, bookmarked_only: bool) -> None:
+        """Switch between the whole library and the bookmarks."""
+        self.sidebar.show_bookmarks(bookmarked_only)
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search field, its text selected for overtyping."""
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def refresh(self, keep_reader: bool = False) -> None:
+        """Run the current search (or browse) again and update the list, counts and reader."""
+        self._search_timer.stop()
+        query = self.search_field.text().strip()
+        self.model.set_results(self._query_library(query))
+        self.results_label.setText(self._results_caption(query))
+        self._update_counts()
+        self._reselect(keep_reader)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Focus given before the window is shown is lost to the first widget in tab order.
+        if not event.spontaneous():
+            self.search_field.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        super().showEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.imports.shutdown()
+        super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _local_paths(event.mimeData().urls())
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down in the search field walks into the results, as in a mail client.
+        if watched is self.search_field and event.type() == QEvent.Type.KeyPress:
+            key_event = event if isinstance(event, QKeyEvent) else None
+            if key_event and key_event.key() == Qt.Key.Key_Down and self.model.rowCount():
+                self.result_list.setFocus()
+                if not self.result_list.currentIndex().isValid():
+                    self.result_list.setCurrentIndex(self.model.index(0))
+                return True
+        return super().eventFilter(watched, event)
+
+    def _build_widgets(self) -> None:
+        self.search_field = QLineEdit(self)
+        self.search_field.setPlaceholderText("Search your library")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setAcceptDrops(False)
+        self.search_field.setMinimumHeight(30)
+        self.search_field.installEventFilter(self)
+        self.sidebar = Sidebar(self)
+        self.results_label = QLabel(self)
+        self.results_label.setContentsMargins(12, 8, 12, 6)
+        self.results_label.setStyleSheet("color: palette(placeholder-text);")
+        # A long query must not widen the list; the caption is cut instead.
+        self.results_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.result_list = QListView(self)
+        self.result_list.setModel(self.model)
+        self.result_list.setItemDelegate(ResultDelegate(self.result_list))
+        self.result_list.setUniformItemSizes(False)
+        self.result_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.result_list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.result_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.result_list.setFrameShape(QListView.Shape.NoFrame)
+        self.reader = ReaderView(self, load_asset=self.library.asset_file)
+
+    def _build_layout(self) -> None:
+        middle = QWidget(self)
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.setSpacing(0)
+        middle_layout.addWidget(self.results_label)
+        middle_layout.addWidget(self.result_list, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.reader)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([400, 700])
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+    def _connect_signals(self) -> None:
+        self.search_field.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_field.returnPressed.connect(self.refresh)
+        self.sidebar.view_changed.connect(lambda _bookmarks: self.refresh())
+        self.result_list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.reader.bookmark_toggled.connect(self._on_bookmark_toggled)
+
+    def _query_library(self, query: str) -> SearchResults:
+        bookmarked_only = self.sidebar.bookmarked_only
+        try:
+            if query:
+                return self.library.search(
+                    query, limit=SEARCH_LIMIT, bookmarked_only=bookmarked_only
+                )
+            return self.library.browse(limit=BROWSE_LIMIT, bookmarked_only=bookmarked_only)
+        except CoreError as error:
+            log.warning("query %r failed: %s", query, error)
+            self.statusBar().showMessage(f"Could not search: {error}")
+            return SearchResults(total=0, hits=())
+
+    def _results_caption(self, query: str) -> str:
+        total, shown = self.model.total, self.model.rowCount()
+        where = " in bookmarks" if self.sidebar.bookmarked_only and query else ""
+        if query:
+            words = plural(total, "result")
+            if not total:
+                words = "No results"
+            prefix = f"{shown:,} of " if shown < total else ""
+            return f"{prefix}{words} for “{query}”{where}"
+        noun = "bookmark" if self.sidebar.bookmarked_only else "article"
+        prefix = f"Newest {shown:,} of " if shown < total else ""
+        return f"{prefix}{plural(total, noun)}"
+
+    def _update_counts(self) -> None:
+        articles = self.library.count()
+        bookmarks = self.library.count_bookmarked()
+        self.sidebar.set_counts(articles, bookmarks)
+        self.count_label.setText(plural(articles, "article"))
+
+    def _reselect(self, keep_reader: bool) -> None:
+        shown = self.reader.article_id
+        row = self.model.row_of(shown) if shown is not None else None
+        if row is not None:
+            self.result_list.setCurrentIndex(self.model.index(row))
+            self.result_list.scrollTo(self.model.index(row))
+        elif not keep_reader or shown is None:
+            self.reader.show_empty(library_is_empty=self.library.count() == 0)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        hit = self.model.hit_at(current.row()) if current.isValid() else None
+        if hit is None:
+            return
+        try:
+            article = self.library.article(hit.id)
+            self.reader.show_article(article, query_terms(self.search_field.text()))
+        except ArticleNotFound:
+            log.warning("article %s vanished from the library", hit.id)
+            self.statusBar().showMessage("That article is no longer in the library.")
+            self.refresh()
+
+    def _on_bookmark_toggled(self, article_id: int, bookmarked: bool) -> None:
+        try:
+            self.library.set_bookmarked(article_id, bookmarked)
+        except CoreError as error:
+            log.warning("could not bookmark %s: %s", article_id, error)
+            self.statusBar().showMessage(f"Could not change the bookmark: {error}")
+            self.reader.set_bookmarked(not bookmarked)
+            return
+        self.refresh(keep_reader=True)
+
+    def _on_import_finished(self, report: object) -> None:
+        self.refresh(keep_reader=True)
+        self.import_finished.emit(report)
+
+
+def _local_paths(urls: Sequence[QUrl]) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]

@@ -1,0 +1,184 @@
+"""The reading pane: an article's header and body, a bookmark toggle, or a friendly empty state."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import logging
+import re
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import Article
+from desktop_app.gui import styles
+from desktop_app.gui.formatting import format_date, join_parts
+from desktop_app.gui.safe_browser import AssetLoader, SafeTextBrowser
+
+log = logging.getLogger(__name__)
+
+SELECT_PROMPT = "Select an article to read it"
+EMPTY_LIBRARY_PROMPT = "Your library is empty — File → Import… or drop saved pages here"
+
+_BODY = re.compile(r"<body[^>]*>(.*)</body>", re.IGNORECASE | re.DOTALL)
+_LEADING_H1 = re.compile(r"^\s*<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+_TABLE_CAPTION = re.compile(
+    r"(<table\b[^>]*>)(\s*)<caption\b[^>]*>(.*?)</caption>", re.IGNORECASE | re.DOTALL
+)
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_IMG_SRC = re.compile(r"""\ssrc\s*=\s*(["']?)([^"'\s>]*)\1""", re.IGNORECASE)
+
+
+def article_html(article: Article, keep_image: Callable[[str], bool] = lambda _src: True) -> str:
+    """The header (title, byline, address) followed by the article's own HTML body.
+
+    Images for which ``keep_image(src)`` is false are left out rather than shown broken.
+    """
+    byline = join_parts(
+        [", ".join(article.authors), article.site_name, format_date(article.published)]
+    )
+    parts = [f'<p class="article-title">{html.escape(article.title)}</p>']
+    if byline:
+        parts.append(f'<p class="article-byline">{html.escape(byline)}</p>')
+    if article.url:
+        url = html.escape(article.url, quote=True)
+        parts.append(f'<p class="article-url"><a href="{url}">{url}</a></p>')
+    # Qt drops the margins of empty blocks, so the gap before the body is a tiny spacer.
+    parts.append('<p class="header-end">&nbsp;</p>')
+    # In its own div, a body opening with a bare <img> does not run into the spacer above.
+    body = _captions_above_tables(_without_images(_body_without_title(article), keep_image))
+    parts.append(f"<div>{body}</div>")
+    return "".join(parts)
+
+
+def _captions_above_tables(body: str) -> str:
+    # Qt lays a <caption> out as a cramped first cell; a paragraph above the table reads better.
+    return _TABLE_CAPTION.sub(r'<p class="caption">\3</p>\1', body)
+
+
+def _without_images(body: str, keep_image: Callable[[str], bool]) -> str:
+    def replace(match: re.Match[str]) -> str:
+        source = _IMG_SRC.search(match.group(0))
+        return match.group(0) if source and keep_image(html.unescape(source.group(2))) else ""
+
+    return _IMG.sub(replace, body)
+
+
+def _body_without_title(article: Article) -> str:
+    # The header already shows the title; a body opening with the same <h1> would repeat it.
+    match = _BODY.search(article.html)
+    body = match.group(1) if match else article.html
+    heading = _LEADING_H1.match(body)
+    if heading and html.unescape(_TAG.sub("", heading.group(1))).strip() == article.title.strip():
+        body = body[heading.end() :]
+    return body
+
+
+class ReaderView(QWidget):
+    """Shows one article at a time; the bookmark toggle reports through ``bookmark_toggled``."""
+
+    bookmark_toggled = Signal(int, bool)
+    """The user bookmarked (``True``) or un-bookmarked the article with this id."""
+
+    def __init__(
+        self, parent: QWidget | None = None, load_asset: AssetLoader | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._article: Article | None = None
+        self.browser = SafeTextBrowser(self, load_asset=load_asset)
+        self.bookmark_action = self._make_bookmark_action()
+        self.empty_label = QLabel(SELECT_PROMPT, self)
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet(styles.EMPTY_STATE_CSS)
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self.empty_label)
+        self._stack.addWidget(self._article_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+
+    @property
+    def article_id(self) -> int | None:
+        """The id of the article shown, if any."""
+        return self._article.id if self._article else None
+
+    def show_article(self, article: Article, highlight: Sequence[str] = ()) -> None:
+        """Show ``article`` with the words in ``highlight`` marked.
+
+        Showing the article already shown keeps the reading position.
+        """
+        same = self._article is not None and self._article.id == article.id
+        self._article = article
+        self._set_bookmark_state(article.bookmarked)
+        self._stack.setCurrentIndex(1)
+        if not same:
+            self.browser.show_html(article_html(article, self.browser.can_load))
+            log.debug("reading article %s", article.id)
+        self.browser.highlight(highlight)
+
+    def show_empty(self, library_is_empty: bool = False) -> None:
+        """Show the prompt that fits: pick an article, or import some first."""
+        self._article = None
+        self.bookmark_action.setEnabled(False)
+        self.empty_label.setText(EMPTY_LIBRARY_PROMPT if library_is_empty else SELECT_PROMPT)
+        self._stack.setCurrentIndex(0)
+        self.browser.show_html("")
+
+    def set_bookmarked(self, bookmarked: bool) -> None:
+        """Reflect a bookmark state set elsewhere, without reporting it as a toggle."""
+        if self._article is not None:
+            self._article = dataclasses.replace(self._article, bookmarked=bookmarked)
+            self._set_bookmark_state(bookmarked)
+
+    def _article_page(self) -> QWidget:
+        page = QWidget(self)
+        button = QToolButton(page)
+        button.setDefaultAction(self.bookmark_action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setAutoRaise(True)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(12, 6, 12, 2)
+        bar.addStretch(1)
+        bar.addWidget(button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.browser, 1)
+        page.setAutoFillBackground(True)
+        page.setPalette(self.browser.palette())
+        return page
+
+    def _make_bookmark_action(self) -> QAction:
+        action = QAction("☆ Bookmark", self)
+        action.setCheckable(True)
+        action.setEnabled(False)
+        action.setShortcut(QKeySequence("Ctrl+D"))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip("Bookmark this article (Ctrl+D)")
+        action.triggered.connect(self._on_bookmark_triggered)
+        self.addAction(action)
+        return action
+
+    def _on_bookmark_triggered(self, checked: bool) -> None:
+        if self._article is None:
+            return
+        self.set_bookmarked(checked)
+        self.bookmark_toggled.emit(self._article.id, checked)
+
+    def _set_bookmark_state(self, bookmarked: bool) -> None:
+        self.bookmark_action.setEnabled(True)
+        self.bookmark_action.setChecked(bookmarked)
+        self.bookmark_action.setText("★ Bookmarked" if bookmarked else "☆ Bookmark")

@@ -1,0 +1,202 @@
+"""A QTextBrowser that never fetches anything: only kept assets, local files and inline data."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QRegularExpression, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QImage,
+    QPalette,
+    QResizeEvent,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QFrame, QStyle, QTextBrowser, QTextEdit, QWidget
+
+from desktop_app.gui import styles
+
+log = logging.getLogger(__name__)
+
+EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
+ASSET_SCHEME = "asset"
+"""``asset:<sha256>.<ext>``: an image the importer kept from the saved page."""
+
+AssetLoader = Callable[[str], Path | None]
+"""The file behind an ``asset:`` reference, or ``None`` if the library does not keep it."""
+_MAX_HIGHLIGHTS = 1000
+"""Enough for any real reading; keeps a one-letter query on a long article cheap."""
+_OBJECT_CHARACTER = "\ufffc"
+"""What an image (or any inline object) is in a block's plain text."""
+_SINGLE_HEIGHT = QTextBlockFormat.LineHeightTypes.SingleHeight.value
+
+
+def is_local_file(url: QUrl) -> bool:
+    """Whether ``url`` names an existing file on this machine."""
+    return url.isLocalFile() and Path(url.toLocalFile()).is_file()
+
+
+def _holds_image(block: QTextBlock) -> bool:
+    fragments = block.begin()
+    while not fragments.atEnd():
+        if fragments.fragment().charFormat().isImageFormat():
+            return True
+        fragments += 1
+    return False
+
+
+class SafeTextBrowser(QTextBrowser):
+    """Shows article HTML offline, in a centred column of readable width.
+
+    Links are not followed inside the widget: web links go to the user's own browser (their
+    explicit choice), in-page anchors scroll, anything else is ignored.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        open_external: Callable[[QUrl], Any] = QDesktopServices.openUrl,
+        load_asset: AssetLoader | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._open_external = open_external
+        self._load_asset = load_asset
+        self.blocked_urls: list[str] = []
+        """Resources refused since the last ``setHtml``, newest last, for the log and tests."""
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAcceptDrops(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.anchorClicked.connect(self._follow_link)
+        self._apply_look()
+
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
+        asked = QUrl(name)
+        if asked.scheme() == "data":
+            # Declining is enough: QTextDocument decodes inline data itself, fetching nothing.
+            return None
+        url = self._local_url(asked)
+        if url is not None:
+            loaded = super().loadResource(type, url)
+            if type == QTextDocument.ResourceType.ImageResource and loaded:
+                return self._fit_to_column(loaded)
+            return loaded
+        self.blocked_urls.append(asked.toString())
+        log.debug("refused to load %s", asked.toString())
+        return None
+
+    def _fit_to_column(self, data: Any) -> Any:
+        # Rich text shows images at their natural size; a wide photo would overflow the column.
+        image = data if isinstance(data, QImage) else QImage.fromData(data)
+        column = self.viewport().width() - 2 * styles.READER_DOCUMENT_MARGIN
+        if not self.verticalScrollBar().isVisible():
+            # A long article will soon need the scroll bar, and it takes its width from here.
+            column -= self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        column = max(column, 200)
+        if image.isNull() or image.width() <= column:
+            return data
+        return image.scaledToWidth(column, Qt.TransformationMode.SmoothTransformation)
+
+    def can_load(self, source: str) -> bool:
+        """Whether an ``<img src>`` would show: inline data, a kept asset or a local file."""
+        url = QUrl(source)
+        return url.scheme() == "data" or self._local_url(url) is not None
+
+    def _local_url(self, asked: QUrl) -> QUrl | None:
+        # The local file behind a URL, if there is one; never anything off this machine.
+        if asked.scheme() == ASSET_SCHEME:
+            path = self._load_asset(asked.toString()) if self._load_asset else None
+            return QUrl.fromLocalFile(str(path)) if path is not None else None
+        url = asked if not asked.isRelative() else self.document().baseUrl().resolved(asked)
+        return url if is_local_file(url) else None
+
+    def show_html(self, body_html: str) -> None:
+        """Replace the content and scroll to the top."""
+        self.blocked_urls.clear()
+        self.setHtml(body_html)
+        self._space_image_lines()
+        self.verticalScrollBar().setValue(0)
+
+    def _space_image_lines(self) -> None:
+        # The stylesheet's 150% line height would also stretch a line holding a tall image,
+        # leaving half an image of blank space below it.
+        block = self.document().begin()
+        while block.isValid():
+            if _OBJECT_CHARACTER in block.text() and _holds_image(block):
+                block_format = block.blockFormat()
+                block_format.setLineHeight(100, _SINGLE_HEIGHT)
+                # Qt ignores margins on inline images, so the space around one goes on its line.
+                block_format.setTopMargin(max(block_format.topMargin(), 6))
+                block_format.setBottomMargin(max(block_format.bottomMargin(), 18))
+                QTextCursor(block).setBlockFormat(block_format)
+            block = block.next()
+
+    def highlight(self, terms: Sequence[str]) -> int:
+        """Mark every word starting with one of ``terms``; returns how many were marked."""
+        marked = QTextCharFormat()
+        marked.setBackground(QColor(styles.HIGHLIGHT_BACKGROUND))
+        selections: list[QTextEdit.ExtraSelection] = []
+        for term in terms:
+            for cursor in self._matches(term, _MAX_HIGHLIGHTS - len(selections)):
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = marked
+                selections.append(selection)
+        self.setExtraSelections(selections)
+        return len(selections)
+
+    def _matches(self, term: str, limit: int) -> list[QTextCursor]:
+        # A word that starts with the term, so "tide" also marks "tides" as the stemmer matched.
+        options = (
+            QRegularExpression.PatternOption.CaseInsensitiveOption
+            | QRegularExpression.PatternOption.UseUnicodePropertiesOption
+        )
+        pattern = QRegularExpression(rf"\b{QRegularExpression.escape(term)}\w*", options)
+        found: list[QTextCursor] = []
+        cursor = self.document().find(pattern, 0)
+        while not cursor.isNull() and len(found) < limit:
+            found.append(cursor)
+            cursor = self.document().find(pattern, cursor)
+        return found
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Wide windows get wide margins rather than lines too long to read.
+        width = event.size().width()
+        side = max(styles.READER_MIN_MARGIN, (width - styles.READER_MAX_WIDTH) // 2)
+        self.setViewportMargins(side, 0, side, 0)
+        super().resizeEvent(event)
+
+    def _follow_link(self, url: QUrl) -> None:
+        if url.scheme() in EXTERNAL_SCHEMES:
+            log.info("opening %s in the system browser", url.toString())
+            self._open_external(url)
+        elif url.hasFragment() and (url.isRelative() or not url.scheme()):
+            self.scrollToAnchor(url.fragment())
+        else:
+            log.info("ignored a link to %s", url.toString())
+
+    def _apply_look(self) -> None:
+        font = QFont()
+        font.setFamilies(styles.READER_FONT_FAMILIES)
+        font.setStyleHint(QFont.StyleHint.Serif)
+        font.setPointSizeF(styles.READER_FONT_POINTS)
+        self.document().setDefaultFont(font)
+        self.document().setDefaultStyleSheet(styles.READER_CSS)
+        self.document().setDocumentMargin(styles.READER_DOCUMENT_MARGIN)
+        palette = self.palette()
+        background = QColor(styles.READER_BACKGROUND)
+        for role in (QPalette.ColorRole.Base, QPalette.ColorRole.Window):
+            palette.setColor(role, background)
+        palette.setColor(QPalette.ColorRole.Text, QColor(styles.READER_TEXT))
+        palette.setColor(QPalette.ColorRole.Link, QColor(styles.LINK_COLOUR))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
