@@ -13,7 +13,7 @@ endif
 STAMP := $(VENV)/.installed-stamp
 SAMPLE_LIBRARY ?= build/sample-library
 
-.PHONY: install run test lint typecheck pytest clean screenshot
+.PHONY: install run test lint typecheck pytest clean screenshot bench-import
 
 install: $(STAMP)
 
@@ -45,3 +45,6 @@ screenshot: install
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache
+
+bench-import: install
+	$(BIN)/python benchmarks/bench_import.py

@@ -1,27 +1,40 @@
-"""One saved file in, its articles out: read, fingerprint, pick the reader for its format."""
+"""One saved file in, its articles out: read, pick the reader for its format, extract each page."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
 
-from archive_import import formats
+from archive_import import formats, zipped
 from archive_import.document import ExtractedArticle, Source
-from archive_import.errors import InputError
-from archive_import.html_page import read_html
+from archive_import.errors import InputError, NotAnArticle
+from archive_import.html_page import article_from_saved, read_html
+from archive_import.maff import read_htz, read_maff
+from archive_import.mhtml import read_mhtml
+from archive_import.saved_page import SavedPage
 from archive_import.text_page import read_text
+from archive_import.wacz import read_wacz
+from archive_import.warc import read_warc
+from archive_import.webarchive import read_webarchive
 
 log = logging.getLogger(__name__)
 
-Reader = Callable[[bytes, Source], list[ExtractedArticle]]
+PageReader = Callable[[bytes, Path], list[SavedPage]]
 
-_READERS: dict[str, Reader] = {
-    formats.HTML: lambda data, source: [read_html(data, source)],
-    formats.TEXT: lambda data, source: [read_text(data, source)],
+_PAGE_READERS: dict[str, PageReader] = {
+    formats.MHTML: read_mhtml,
+    formats.WARC: read_warc,
+    formats.WACZ: read_wacz,
+    formats.WEBARCHIVE: read_webarchive,
+    formats.MAFF: read_maff,
+    formats.HTZ: read_htz,
 }
+_MAX_ZIP_DEPTH = 2
+_MAX_GUNZIPPED_BYTES = 500_000_000
 
 
 @dataclass(frozen=True)
@@ -46,19 +59,104 @@ def load(path: Path) -> LoadedFile:
     return LoadedFile(path, data, hashlib.sha256(data).hexdigest())
 
 
-def extract_loaded(loaded: LoadedFile, fmt: str) -> list[ExtractedArticle]:
-    """The articles in a loaded file of format ``fmt``; raises ``InputError`` for bad input."""
-    reader = _READERS.get(fmt)
-    if reader is None:
-        raise InputError(loaded.path, f"no reader for the {fmt} format")
-    source = Source(path=str(loaded.path), format=fmt, sha256=loaded.sha256)
-    return reader(loaded.data, source)
-
-
 def extract_file(path: Path, fmt: str | None = None) -> list[ExtractedArticle]:
     """Read ``path`` and return its articles; the format is sniffed when not given."""
     loaded = load(path)
-    fmt = fmt or formats.sniff_format(path, loaded.data[:4096])
+    fmt = fmt or formats.sniff_format(path, loaded.data[: formats.SNIFF_BYTES])
     if fmt is None:
         raise InputError(path, "not a saved web page Archive Browser reads")
     return extract_loaded(loaded, fmt)
+
+
+def extract_loaded(loaded: LoadedFile, fmt: str) -> list[ExtractedArticle]:
+    """The articles in a loaded file of format ``fmt``; raises ``InputError`` for bad input."""
+    source = Source(path=str(loaded.path), format=fmt, sha256=loaded.sha256)
+    return _articles(loaded.data, source, depth=0)
+
+
+def _articles(data: bytes, source: Source, depth: int) -> list[ExtractedArticle]:
+    if source.format in {formats.HTML, formats.SINGLEFILE}:
+        return [read_html(data, source)]
+    if source.format == formats.TEXT:
+        return [read_text(data, source)]
+    if source.format == formats.ZIP:
+        return _zip_articles(data, source, depth)
+    if source.format == formats.GZIP:
+        return _gzip_articles(data, source, depth)
+    reader = _PAGE_READERS.get(source.format)
+    if reader is None:
+        raise InputError(source.path, f"no reader for the {source.format} format")
+    return _from_pages(reader(data, Path(source.path)), source)
+
+
+def _from_pages(pages: list[SavedPage], source: Source, prefix: str = "") -> list[ExtractedArticle]:
+    """Extract every page; pages without an article are passed over, not fatal."""
+    articles, empty = [], []
+    for page in pages:
+        locator = f"{prefix}#{page.locator}" if prefix and page.locator else prefix or page.locator
+        try:
+            articles.append(article_from_saved(replace(page, locator=locator), source))
+        except NotAnArticle as exc:
+            empty.append(exc.reason)
+    if len(empty) == 1 and not articles:
+        raise NotAnArticle(source.path, empty[0])
+    if not articles:
+        raise NotAnArticle(source.path, f"none of its {len(pages)} pages holds article text")
+    return articles
+
+
+def _zip_articles(data: bytes, source: Source, depth: int) -> list[ExtractedArticle]:
+    files = dict(zipped.members(data, Path(source.path)))
+    articles: list[ExtractedArticle] = []
+    for name, member in files.items():
+        fmt = formats.sniff_format(Path(name), member[: formats.SNIFF_BYTES])
+        if fmt is None or _is_resource(name, files):
+            continue
+        try:
+            articles.extend(
+                _member_articles(name, member, fmt, files=files, source=source, depth=depth)
+            )
+        except InputError as exc:
+            log.info("%s: member %s not imported: %s", source.path, name, exc.reason)
+    if not articles:
+        raise NotAnArticle(source.path, "the zip file holds no saved page with an article")
+    return articles
+
+
+def _member_articles(
+    name: str, member: bytes, fmt: str, *, files: dict[str, bytes], source: Source, depth: int
+) -> list[ExtractedArticle]:
+    inner = replace(source, format=fmt, locator=name)
+    if fmt in {formats.HTML, formats.SINGLEFILE}:
+        base = zipped.member_base(name)
+        page = SavedPage(data=member, locator=name, base=base, lookup=zipped.member_lookup(files))
+        return [article_from_saved(page, inner)]
+    if fmt == formats.ZIP and depth >= _MAX_ZIP_DEPTH:
+        return []
+    if fmt in _PAGE_READERS:
+        return _from_pages(_PAGE_READERS[fmt](member, Path(source.path) / name), inner, prefix=name)
+    return _articles(member, inner, depth + 1)
+
+
+def _gzip_articles(data: bytes, source: Source, depth: int) -> list[ExtractedArticle]:
+    """A gzip-compressed saved page (``page.html.gz``): read as the file inside."""
+    try:
+        inner = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, _MAX_GUNZIPPED_BYTES)
+    except zlib.error as exc:
+        raise InputError(source.path, f"not a readable gzip file ({exc})") from None
+    name = Path(source.path).name.removesuffix(".gz").removesuffix(".GZ")
+    fmt = formats.sniff_format(Path(name), inner[: formats.SNIFF_BYTES])
+    if fmt is None or fmt == formats.GZIP or depth >= _MAX_ZIP_DEPTH:
+        raise InputError(source.path, "the gzip file does not hold a saved web page")
+    return _articles(inner, replace(source, format=fmt), depth + 1)
+
+
+def _is_resource(name: str, files: dict[str, bytes]) -> bool:
+    """Whether a member sits in the ``X_files/`` folder of a saved page ``X.html`` beside it."""
+    parts = PurePosixPath(name).parts
+    for position, part in enumerate(parts[:-1]):
+        if part.endswith("_files"):
+            stem = "/".join((*parts[:position], part[: -len("_files")]))
+            if any(f"{stem}{ext}" in files for ext in (".html", ".htm", ".xhtml", ".shtml")):
+                return True
+    return False

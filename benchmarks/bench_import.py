@@ -1,0 +1,58 @@
+"""Import real saved pages into a fresh library and print pages per second and peak memory.
+
+    python benchmarks/bench_import.py [--workers N] [PATH ...]
+
+Without paths it imports ../shared/bench/extraction/html and ../shared/fixtures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from desktop_app.core import FileOutcome, Library, OutcomeKind
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+DEFAULT_INPUTS = [SHARED / "bench" / "extraction" / "html", SHARED / "fixtures"]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", type=Path, default=DEFAULT_INPUTS)
+    parser.add_argument("--workers", type=int, default=None, help="default: one per core")
+    args = parser.parse_args()
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        print(f"missing inputs: {', '.join(map(str, missing))}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as folder, Library(Path(folder), args.workers) as library:
+        started = time.perf_counter()
+        report = library.import_paths(args.paths)
+        elapsed = time.perf_counter() - started
+        articles = library.count()
+    _print_figures(report.outcomes, articles, elapsed)
+    return 0
+
+
+def _print_figures(outcomes: list[FileOutcome], articles: int, elapsed: float) -> None:
+    counts = {kind.value: sum(1 for o in outcomes if o.kind is kind) for kind in OutcomeKind}
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    cores = os.cpu_count()
+    print(f"machine: {platform.machine()}, Python {platform.python_version()}, {cores} cores")
+    print(f"files: {len(outcomes)} ({', '.join(f'{n} {k}' for k, n in counts.items())})")
+    print(f"articles stored: {articles}")
+    print(f"wall time: {elapsed:.2f} s")
+    print(f"files per second: {len(outcomes) / elapsed:.1f}")
+    print(f"articles per second: {articles / elapsed:.1f}")
+    print(f"peak memory: main process {own:.0f} MB, largest worker {workers:.0f} MB")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
