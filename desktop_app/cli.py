@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import multiprocessing
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,6 +23,8 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
+    # Import workers are spawned processes; a frozen (installed) app must route them here.
+    multiprocessing.freeze_support()
     args = build_parser().parse_args(argv)
     logsetup.configure(verbose=args.verbose)
     handler: Callable[[argparse.Namespace], int] = args.handler

@@ -7,8 +7,9 @@ import multiprocessing
 import os
 import traceback
 from collections import deque
-from collections.abc import Generator, Iterable
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,8 +19,12 @@ from archive_import import ExtractedArticle, InputError, NotAnArticle
 log = logging.getLogger(__name__)
 
 BUG_REASON = "Archive Browser failed on this file (a bug; the log file has the details)"
+CRASH_REASON = "reading this file made the extractor crash (out of memory, or a bug)"
 # Starting worker processes costs about a second; below this many files it does not pay.
 _MIN_FILES_FOR_WORKERS = 8
+# Results are written in input order; a wide window lets the other workers run ahead
+# while one chews on a huge page, and still bounds the memory held in waiting results.
+_WINDOW_PER_WORKER = 32
 
 
 @dataclass(frozen=True)
@@ -64,8 +69,12 @@ def default_workers() -> int:
 class Extractor:
     """Extracts jobs in worker processes (or in this one, for a few files), in input order."""
 
-    def __init__(self, workers: int | None = None) -> None:
+    def __init__(
+        self, workers: int | None = None, runner: Callable[[Job], JobResult] = run_job
+    ) -> None:
+        """``runner`` extracts one job; it must be a module-level function (workers import it)."""
         self._workers = workers if workers is not None else default_workers()
+        self._runner = runner
         self._pool: ProcessPoolExecutor | None = None
         self.processes_started = 0
         """How many worker processes the last run started (0: it ran in this process)."""
@@ -73,28 +82,60 @@ class Extractor:
     def results(self, jobs: Iterable[Job], count: int) -> Generator[JobResult, None, None]:
         """Results in the order of ``jobs``; stop iterating to cancel what has not started."""
         if self._workers <= 1 or count < _MIN_FILES_FOR_WORKERS:
-            yield from (run_job(job) for job in jobs)
+            yield from (self._runner(job) for job in jobs)
             return
         yield from self._in_workers(jobs)
 
     def _in_workers(self, jobs: Iterable[Job]) -> Generator[JobResult, None, None]:
+        self._start_pool()
+        log.info("extracting in %d worker processes", self._workers)
+        window: deque[tuple[Job, Future[JobResult]]] = deque()
+        try:
+            for job in jobs:
+                window.append((job, self._submit(job)))
+                # A bounded window keeps memory flat however many files are queued.
+                if len(window) >= _WINDOW_PER_WORKER * self._workers:
+                    yield self._next(window)
+            while window:
+                yield self._next(window)
+        finally:
+            self.close()
+
+    def _start_pool(self) -> None:
         # Spawned, not forked: the window's threads must not be copied into the workers,
         # and spawn behaves the same on Linux, macOS and Windows.
         context = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(self._workers, mp_context=context)
-        self.processes_started = self._workers
-        log.info("extracting in %d worker processes", self._workers)
-        window: deque[Future[JobResult]] = deque()
+        self.processes_started += self._workers
+
+    def _submit(self, job: Job) -> Future[JobResult]:
+        assert self._pool is not None
+        return self._pool.submit(self._runner, job)
+
+    def _next(self, window: deque[tuple[Job, Future[JobResult]]]) -> JobResult:
+        """The oldest result. When a worker dies, every waiting job fails with it, so the
+        oldest is tried again alone to learn whether it was the cause, and the rest restart."""
+        job, future = window.popleft()
         try:
-            for job in jobs:
-                window.append(self._pool.submit(run_job, job))
-                # A bounded window keeps memory flat however many files are queued.
-                if len(window) >= 4 * self._workers:
-                    yield window.popleft().result()
-            while window:
-                yield window.popleft().result()
-        finally:
-            self.close()
+            return future.result()
+        except BrokenProcessPool:
+            log.warning("a worker process died; trying %s again on its own", job.path)
+        self.close()
+        result = self._alone(job)
+        self._start_pool()
+        for position, (waiting, _) in enumerate(window):
+            window[position] = (waiting, self._submit(waiting))
+        return result
+
+    def _alone(self, job: Job) -> JobResult:
+        context = multiprocessing.get_context("spawn")
+        self.processes_started += 1
+        with ProcessPoolExecutor(1, mp_context=context) as solo:
+            try:
+                return solo.submit(self._runner, job).result()
+            except BrokenProcessPool:
+                log.error("reading %s makes the extractor process crash", job.path)
+                return JobResult(job, failed=CRASH_REASON)
 
     def close(self) -> None:
         """Stop the workers; jobs not yet started are dropped."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from desktop_app.core.extraction import Extractor, Job
+from desktop_app.core.extraction import CRASH_REASON, Extractor, Job, JobResult, run_job
 from tests.pages import write_page
 
 
@@ -46,3 +47,21 @@ def test_stopping_early_leaves_no_workers_behind(tmp_path: Path) -> None:
     results.close()
     assert extractor.processes_started == 2
     extractor.close()
+
+
+def dies_on_crash_files(job: Job) -> JobResult:
+    """Kills its worker process outright, as a crash in a C library would, for one file."""
+    if job.path.endswith("crash.html"):
+        os._exit(1)
+    return run_job(job)
+
+
+def test_a_crashed_worker_fails_its_file_and_the_batch_goes_on(tmp_path: Path) -> None:
+    jobs = _jobs(tmp_path, 9)
+    jobs.insert(4, Job(99, str(tmp_path / "crash.html"), "html"))
+    extractor = Extractor(workers=2, runner=dies_on_crash_files)
+    results = list(extractor.results(jobs, len(jobs)))
+    assert [r.job.order for r in results] == [0, 1, 2, 3, 99, 4, 5, 6, 7, 8]
+    assert results[4].failed == CRASH_REASON
+    assert all(r.articles for r in results if r.job.order != 99)
+    assert extractor.processes_started > 2
