@@ -47,4 +47,4 @@ clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache
 
 bench-import: install
-	$(BIN)/python benchmarks/bench_import.py
+	$(BIN)/python -m benchmarks.bench_import

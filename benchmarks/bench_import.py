@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.memory import PeakMemory
 from desktop_app.core import FileOutcome, Library, OutcomeKind
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -33,17 +34,19 @@ def main() -> int:
         return 2
     with tempfile.TemporaryDirectory() as folder, Library(Path(folder), args.workers) as library:
         started = time.perf_counter()
-        report = library.import_paths(args.paths)
+        with PeakMemory() as memory:
+            report = library.import_paths(args.paths)
         elapsed = time.perf_counter() - started
         articles = library.count()
-    _print_figures(report.outcomes, articles, elapsed)
+    _print_figures(report.outcomes, articles, elapsed, memory)
     return 0
 
 
-def _print_figures(outcomes: list[FileOutcome], articles: int, elapsed: float) -> None:
+def _print_figures(
+    outcomes: list[FileOutcome], articles: int, elapsed: float, memory: PeakMemory
+) -> None:
     counts = {kind.value: sum(1 for o in outcomes if o.kind is kind) for kind in OutcomeKind}
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     cores = os.cpu_count()
     print(f"machine: {platform.machine()}, Python {platform.python_version()}, {cores} cores")
     print(f"files: {len(outcomes)} ({', '.join(f'{n} {k}' for k, n in counts.items())})")
@@ -51,7 +54,10 @@ def _print_figures(outcomes: list[FileOutcome], articles: int, elapsed: float) -
     print(f"wall time: {elapsed:.2f} s")
     print(f"files per second: {len(outcomes) / elapsed:.1f}")
     print(f"articles per second: {articles / elapsed:.1f}")
-    print(f"peak memory: main process {own:.0f} MB, largest worker {workers:.0f} MB")
+    print(
+        f"peak memory: all processes together {memory.total_kb / 1024:.0f} MB, "
+        f"main process {own:.0f} MB, largest worker {memory.largest_child_kb / 1024:.0f} MB"
+    )
 
 
 if __name__ == "__main__":
