@@ -65,3 +65,10 @@ class ExtractedArticle:
     """Which extractor produced the text, for later re-extraction."""
     assets: tuple[Asset, ...] = field(default=(), compare=False, repr=False)
     """Images the article HTML refers to with ``asset:`` references."""
+    modified: str | None = None
+    """ISO 8601 date of the last modification, when the page says."""
+    lead_image: str | None = None
+    """URL of the article's lead image, as the page gives it."""
+    keywords: tuple[str, ...] = ()
+    confidence: float = 1.0
+    """How sure extraction is that ``text`` is the article: low for stubs and link lists."""

@@ -40,9 +40,15 @@ SCHEMA = fields.Schema(
     site_name=fields.TEXT(analyzer=_ANALYZER, phrase=True),
     # A filter for the Bookmarks view; updated whenever a bookmark changes.
     bookmarked=fields.BOOLEAN(),
+    # The reader's tags as words, searched like the rest of the text.
+    tags=fields.TEXT(analyzer=_ANALYZER, phrase=True),
+    # The same tags, each one exact term, for filtering by tag.
+    tag=fields.KEYWORD(lowercase=True, commas=True),
+    # The reader's note, searched like the body.
+    note=fields.TEXT(analyzer=_ANALYZER, phrase=True),
 )
 
-_SEARCHED_FIELDS = ["title", "text", "authors", "site_name"]
+_SEARCHED_FIELDS = ["title", "text", "authors", "site_name", "tags", "note"]
 _SNIPPET_CHARS = 240
 
 
@@ -64,6 +70,9 @@ def document_for(article: Article) -> dict[str, Any]:
         "authors": " ".join(article.authors),
         "site_name": article.site_name or "",
         "bookmarked": article.bookmarked,
+        "tags": " ".join(article.tags),
+        "tag": ",".join(article.tags),
+        "note": article.note,
     }
 
 

@@ -140,6 +140,42 @@ class Library:
                 self._store.set_bookmarked(article_id, bookmarked)
             self._index.add([self._store.article(article_id)])
 
+    def set_tags(self, article_id: int, tags: Sequence[str]) -> tuple[str, ...]:
+        """Replace an article's tags (trimmed, lower-cased, de-duplicated); returns them."""
+        cleaned = tuple(dict.fromkeys(t.strip().lower() for t in tags if t.strip()))
+        with self._lock:
+            with self._store.transaction():
+                self._store.set_tags(article_id, cleaned)
+            self._index.add([self._store.article(article_id)])
+        return cleaned
+
+    def set_note(self, article_id: int, text: str) -> None:
+        """Replace the reader's note on an article; an empty text removes it."""
+        with self._lock:
+            with self._store.transaction():
+                self._store.set_note(article_id, text)
+            self._index.add([self._store.article(article_id)])
+
+    def tags(self) -> list[tuple[str, int]]:
+        """Every tag in use with its number of articles, most used first."""
+        with self._lock:
+            return self._store.all_tags()
+
+    def save_search(self, name: str, query: str) -> None:
+        """Keep a query under a name (replacing one of the same name)."""
+        with self._lock, self._store.transaction():
+            self._store.save_search(name.strip(), query)
+
+    def delete_saved_search(self, name: str) -> bool:
+        """Forget a saved search; whether there was one of that name."""
+        with self._lock, self._store.transaction():
+            return self._store.delete_saved_search(name)
+
+    def saved_searches(self) -> list[tuple[str, str]]:
+        """(name, query) of every saved search."""
+        with self._lock:
+            return self._store.saved_searches()
+
     def asset_file(self, reference: str) -> Path | None:
         """The image file behind an ``asset:`` reference in an article's HTML, if kept."""
         return self._assets.path_for(reference)

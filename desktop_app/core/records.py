@@ -50,6 +50,15 @@ class Article:
     """The older capture of the same URL this article is a new version of."""
     newer_ids: tuple[int, ...] = ()
     """Later captures of the same URL that are new versions of this one."""
+    modified: str | None = None
+    lead_image: str | None = None
+    keywords: tuple[str, ...] = ()
+    confidence: float = 1.0
+    """How sure extraction is that the text is the article (0 to 1)."""
+    extractor: str = ""
+    """Which extractor and settings produced the text."""
+    note: str = ""
+    """The reader's own note on the article."""
 
 
 @dataclass(frozen=True)

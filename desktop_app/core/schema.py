@@ -30,7 +30,11 @@ CREATE TABLE articles (
     extractor TEXT NOT NULL DEFAULT '',
     added_at TEXT NOT NULL,
     bookmarked_at TEXT,                      -- NULL when not bookmarked
-    previous_id INTEGER REFERENCES articles(id) ON DELETE SET NULL  -- older capture of the URL
+    previous_id INTEGER REFERENCES articles(id) ON DELETE SET NULL, -- older capture of the URL
+    modified TEXT,                           -- ISO 8601
+    lead_image TEXT,                         -- URL, as the page gives it
+    keywords TEXT NOT NULL DEFAULT '[]',     -- JSON list
+    confidence REAL NOT NULL DEFAULT 1.0     -- how sure extraction is that this is the article
 );
 CREATE TABLE sources (
     id INTEGER PRIMARY KEY,
@@ -53,6 +57,16 @@ CREATE TABLE assets (
     media_type TEXT NOT NULL,
     size INTEGER NOT NULL
 );
+CREATE TABLE notes (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE saved_searches (
+    name TEXT PRIMARY KEY,
+    query TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
 CREATE TABLE article_assets (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     sha256 TEXT NOT NULL REFERENCES assets(sha256),
@@ -67,12 +81,24 @@ CREATE INDEX IF NOT EXISTS articles_by_url_key ON articles(url_key);
 CREATE INDEX IF NOT EXISTS articles_by_text_key ON articles(text_key);
 """
 
-# Version 1 had no versions, capture dates or assets.
+# Version 1 had no versions, capture dates, assets, richer metadata, notes or saved searches.
 _FROM_1 = """
 ALTER TABLE articles ADD COLUMN url_key TEXT;
 ALTER TABLE articles ADD COLUMN text_key TEXT NOT NULL DEFAULT '';
 ALTER TABLE articles ADD COLUMN previous_id INTEGER REFERENCES articles(id) ON DELETE SET NULL;
+ALTER TABLE articles ADD COLUMN modified TEXT;
+ALTER TABLE articles ADD COLUMN lead_image TEXT;
+ALTER TABLE articles ADD COLUMN keywords TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE articles ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
 ALTER TABLE sources ADD COLUMN captured TEXT;
+CREATE TABLE notes (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE saved_searches (
+    name TEXT PRIMARY KEY, query TEXT NOT NULL, created_at TEXT NOT NULL
+);
 CREATE TABLE assets (
     sha256 TEXT PRIMARY KEY, media_type TEXT NOT NULL, size INTEGER NOT NULL
 );

@@ -320,3 +320,35 @@ def test_a_version_1_library_is_upgraded(tmp_path: Path) -> None:
     assert db.execute("PRAGMA user_version").fetchone()[0] == 2
     assert db.execute("SELECT url_key FROM articles").fetchone()[0] == "https://old.example/a"
     db.close()
+
+
+def test_tags_and_notes_are_kept_and_searchable(library: Library, pages: Path) -> None:
+    library.import_paths([pages])
+    [hit] = library.search("sourdough").hits
+    assert library.set_tags(hit.id, [" Baking ", "microbes", "baking", ""]) == (
+        "baking",
+        "microbes",
+    )
+    library.set_note(hit.id, "Compare with the rye starter from the bakery course")
+    article = library.article(hit.id)
+    assert article.tags == ("baking", "microbes")
+    assert article.note.startswith("Compare with the rye")
+    assert [h.id for h in library.search("microbes").hits] == [hit.id]
+    assert [h.id for h in library.search("bakery").hits] == [hit.id]
+    assert library.tags() == [("baking", 1), ("microbes", 1)]
+    library.set_note(hit.id, "")
+    library.set_tags(hit.id, [])
+    assert library.search("bakery").total == 0
+    assert library.article(hit.id).tags == ()
+    with pytest.raises(ArticleNotFound):
+        library.set_note(999, "x")
+
+
+def test_saved_searches_are_kept(library: Library) -> None:
+    library.save_search("Coast", "lighthouse OR tide")
+    library.save_search("Bread", "sourdough")
+    library.save_search("Coast", "lighthouse")
+    assert library.saved_searches() == [("Bread", "sourdough"), ("Coast", "lighthouse")]
+    assert library.delete_saved_search("Bread")
+    assert not library.delete_saved_search("Bread")
+    assert library.saved_searches() == [("Coast", "lighthouse")]
