@@ -66,7 +66,7 @@ class Importer:
     ) -> None:
         self._store = store
         self._index = search_index
-        self._originals = Originals(folder / "originals")
+        self.originals = Originals(folder / "originals")
         self._assets = AssetFiles(folder / "assets")
         self._lock = lock
         self._workers = workers
@@ -167,7 +167,7 @@ class Importer:
             return FileOutcome(path, OutcomeKind.FAILED, reason=result.failed)
         if result.skipped:
             return FileOutcome(path, OutcomeKind.SKIPPED, reason=result.skipped)
-        return write_file(self._store, self._originals, self._assets, result.articles, Path(path))
+        return write_file(self._store, self.originals, self._assets, result.articles, Path(path))
 
     def _index_new(self, ids: list[int]) -> None:
         try:

@@ -11,8 +11,9 @@ from desktop_app.core import index
 from desktop_app.core.errors import LibraryError
 from desktop_app.core.importer import Importer
 from desktop_app.core.originals import AssetFiles
-from desktop_app.core.progress import CancelToken, ProgressCallback
+from desktop_app.core.progress import CancelToken, Progress, ProgressCallback
 from desktop_app.core.records import Article, ImportReport, SearchHit, SearchResults
+from desktop_app.core.reextract import Reextractor, ReextractOutcome
 from desktop_app.core.store import Store
 
 log = logging.getLogger(__name__)
@@ -175,6 +176,32 @@ class Library:
         """(name, query) of every saved search."""
         with self._lock:
             return self._store.saved_searches()
+
+    def reextract(
+        self,
+        ids: Sequence[int] | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[ReextractOutcome]:
+        """Extract articles again from their kept originals (all of them when ``ids`` is None).
+
+        Bookmarks, tags and notes stay; the text, HTML, metadata and images are replaced.
+        Raises ``ArticleNotFound`` for an unknown id before anything changes.
+        """
+        with self._lock:
+            wanted = list(ids) if ids is not None else self._store.all_ids()
+            articles = [self._store.article(i) for i in wanted]
+        worker = Reextractor(self._store, self._importer.originals, self._assets)
+        outcomes: list[ReextractOutcome] = []
+        for done, article in enumerate(articles, start=1):
+            if cancel is not None and cancel.cancelled:
+                break
+            with self._lock:
+                outcomes.append(worker.run(article))
+                self._index.add([self._store.article(article.id)])
+            if progress is not None:
+                progress(Progress(done, len(articles), article.title))
+        return outcomes
 
     def asset_file(self, reference: str) -> Path | None:
         """The image file behind an ``asset:`` reference in an article's HTML, if kept."""

@@ -34,7 +34,9 @@ CREATE TABLE articles (
     modified TEXT,                           -- ISO 8601
     lead_image TEXT,                         -- URL, as the page gives it
     keywords TEXT NOT NULL DEFAULT '[]',     -- JSON list
-    confidence REAL NOT NULL DEFAULT 1.0     -- how sure extraction is that this is the article
+    confidence REAL NOT NULL DEFAULT 1.0,    -- how sure extraction is that this is the article
+    raw_html TEXT                            -- the extraction before its site's template was
+                                             -- taken out; NULL when nothing was taken out
 );
 CREATE TABLE sources (
     id INTEGER PRIMARY KEY,
@@ -90,6 +92,7 @@ ALTER TABLE articles ADD COLUMN modified TEXT;
 ALTER TABLE articles ADD COLUMN lead_image TEXT;
 ALTER TABLE articles ADD COLUMN keywords TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE articles ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
+ALTER TABLE articles ADD COLUMN raw_html TEXT;
 ALTER TABLE sources ADD COLUMN captured TEXT;
 CREATE TABLE notes (
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,

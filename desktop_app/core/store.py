@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from archive_import import ExtractedArticle, Source, extension_for
 from desktop_app.core.annotations import Annotations
@@ -53,6 +54,10 @@ class Store(Annotations):
             raise
         self._db.execute("COMMIT")
 
+    def all_ids(self) -> list[int]:
+        """Every article id, ascending."""
+        return [int(r[0]) for r in self._db.execute("SELECT id FROM articles ORDER BY id")]
+
     def count(self) -> int:
         """Number of articles."""
         return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
@@ -67,34 +72,31 @@ class Store(Annotations):
 
     def add_article(self, extracted: ExtractedArticle, previous_id: int | None = None) -> int:
         """Insert an article, its source and its asset links; call inside ``transaction()``."""
+        values = {
+            **_extraction_columns(extracted),
+            "added_at": now_iso(),
+            "previous_id": previous_id,
+        }
+        marks = ", ".join("?" * len(values))
         cursor = self._db.execute(
-            "INSERT INTO articles (title, authors, published, site_name, url, url_key, language,"
-            " description, text, text_key, html, extractor, added_at, previous_id, modified,"
-            " lead_image, keywords, confidence)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                extracted.title,
-                json.dumps(list(extracted.authors), ensure_ascii=False),
-                extracted.published,
-                extracted.site_name,
-                extracted.url,
-                url_key(extracted.url),
-                extracted.language,
-                extracted.description,
-                extracted.text,
-                text_key(extracted.text),
-                extracted.html,
-                extracted.extractor,
-                now_iso(),
-                previous_id,
-                extracted.modified,
-                extracted.lead_image,
-                json.dumps(list(extracted.keywords), ensure_ascii=False),
-                extracted.confidence,
-            ),
+            f"INSERT INTO articles ({', '.join(values)}) VALUES ({marks})", tuple(values.values())
         )
         article_id = int(cursor.lastrowid or 0)
         self.add_source(article_id, extracted.source)
+        self._link_assets(article_id, extracted)
+        return article_id
+
+    def replace_extraction(self, article_id: int, extracted: ExtractedArticle) -> None:
+        """Put a new extraction of the same page in place; bookmarks, tags and notes stay."""
+        values = {**_extraction_columns(extracted), "raw_html": None}
+        assignments = ", ".join(f"{column} = ?" for column in values)
+        self._db.execute(
+            f"UPDATE articles SET {assignments} WHERE id = ?", (*values.values(), article_id)
+        )
+        self._db.execute("DELETE FROM article_assets WHERE article_id = ?", (article_id,))
+        self._link_assets(article_id, extracted)
+
+    def _link_assets(self, article_id: int, extracted: ExtractedArticle) -> None:
         for asset in extracted.assets:
             self._db.execute(
                 "INSERT OR IGNORE INTO assets (sha256, media_type, size) VALUES (?, ?, ?)",
@@ -104,7 +106,6 @@ class Store(Annotations):
                 "INSERT OR IGNORE INTO article_assets (article_id, sha256) VALUES (?, ?)",
                 (article_id, asset.sha256),
             )
-        return article_id
 
     def add_source(self, article_id: int, source: Source) -> None:
         """Record one more file an article was read from; call inside ``transaction()``."""
@@ -254,3 +255,25 @@ class Store(Annotations):
             "SELECT id FROM articles WHERE previous_id = ? ORDER BY id", (article_id,)
         )
         return tuple(int(r[0]) for r in rows)
+
+
+def _extraction_columns(extracted: ExtractedArticle) -> dict[str, Any]:
+    """The article columns an extraction fills, by name (fixed names: safe to put in SQL)."""
+    return {
+        "title": extracted.title,
+        "authors": json.dumps(list(extracted.authors), ensure_ascii=False),
+        "published": extracted.published,
+        "site_name": extracted.site_name,
+        "url": extracted.url,
+        "url_key": url_key(extracted.url),
+        "language": extracted.language,
+        "description": extracted.description,
+        "text": extracted.text,
+        "text_key": text_key(extracted.text),
+        "html": extracted.html,
+        "extractor": extracted.extractor,
+        "modified": extracted.modified,
+        "lead_image": extracted.lead_image,
+        "keywords": json.dumps(list(extracted.keywords), ensure_ascii=False),
+        "confidence": extracted.confidence,
+    }

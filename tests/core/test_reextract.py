@@ -1,0 +1,70 @@
+"""Re-extraction rebuilds an article from its source and keeps what the reader added."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core import ArticleNotFound, Library
+from tests.pages import write_page
+
+
+def _spoil(library: Library, article_id: int) -> None:
+    """Stand in for an older, worse extractor: overwrite the stored text."""
+    db = sqlite3.connect(library.folder / "library.sqlite3")
+    db.execute(
+        "UPDATE articles SET text = 'stale', html = '<p>stale</p>', title = 'Old' WHERE id = ?",
+        (article_id,),
+    )
+    db.commit()
+    db.close()
+
+
+def test_reextract_restores_the_article_and_keeps_reader_data(
+    library: Library, pages: Path
+) -> None:
+    library.import_paths([pages])
+    [hit] = library.search("sourdough").hits
+    library.set_bookmarked(hit.id, True)
+    library.set_tags(hit.id, ["bread"])
+    library.set_note(hit.id, "try rye")
+    _spoil(library, hit.id)
+    [outcome] = library.reextract([hit.id])
+    assert outcome.updated
+    article = library.article(hit.id)
+    assert article.title == "Sourdough starters"
+    assert "Wild yeast feeds the sourdough" in article.text
+    assert article.bookmarked
+    assert article.tags == ("bread",)
+    assert article.note == "try rye"
+    assert library.search("wild yeast").hits[0].id == hit.id
+
+
+def test_reextract_uses_the_kept_copy_when_the_file_is_gone(
+    library: Library, tmp_path: Path
+) -> None:
+    page = write_page(tmp_path / "in", "gone.html", "Vanishing page", "Dunes move with wind.")
+    [article_id] = library.import_paths([page]).imported_ids
+    page.unlink()
+    _spoil(library, article_id)
+    assert library.reextract([article_id])[0].updated
+    assert library.article(article_id).title == "Vanishing page"
+    assert library.article(article_id).sources[0].path == str(page)
+
+
+def test_reextract_all_and_unknown_ids(library: Library, pages: Path) -> None:
+    library.import_paths([pages])
+    outcomes = library.reextract()
+    assert [o.updated for o in outcomes] == [True, True, True]
+    with pytest.raises(ArticleNotFound):
+        library.reextract([404])
+
+
+def test_a_changed_file_falls_back_to_the_kept_copy(library: Library, tmp_path: Path) -> None:
+    page = write_page(tmp_path / "in", "edited.html", "Tide pools", "Anemones close at low tide.")
+    [article_id] = library.import_paths([page]).imported_ids
+    write_page(tmp_path / "in", "edited.html", "Something else", "Unrelated words now.")
+    assert library.reextract([article_id])[0].updated
+    assert library.article(article_id).title == "Tide pools"
