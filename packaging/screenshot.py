@@ -41,8 +41,18 @@ def save(window: MainWindow, path: Path) -> None:
     log.info("wrote %s", path)
 
 
+def save_reader_end(app: QApplication, window: MainWindow, path: Path) -> None:
+    """The reader scrolled to its end, where "About this page" lists the sources."""
+    bar = window.reader.browser.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    settle(app)
+    save(window, path)
+    bar.setValue(0)
+
+
 def take(library_folder: Path, out: Path, query: str | None, size: tuple[int, int]) -> list[Path]:
-    """Open the window on ``library_folder`` and save ``window.png`` (and ``search.png``)."""
+    """Open the window on ``library_folder``; save ``window.png``, ``reader-end.png`` and
+    ``search.png`` when there is a query."""
     app = make_application(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -55,6 +65,8 @@ def take(library_folder: Path, out: Path, query: str | None, size: tuple[int, in
         settle(app)
         written.append(out / "window.png")
         save(window, written[-1])
+        written.append(out / "reader-end.png")
+        save_reader_end(app, window, written[-1])
         if query:
             window.search_field.setFocus()
             window.search_field.setText(query)

@@ -80,6 +80,9 @@ class Importer:
         """Import every file under ``paths``; each gets exactly one outcome in the report."""
         items = list(archive_import.discover(paths))
         run = _Run(len(items), progress, cancel)
+        if progress is not None:
+            # Say how many files there are before the first one, which may take a while.
+            progress(Progress(0, len(items), ""))
         jobs = list(self._triage(run, items))
         extractor = Extractor(self._workers)
         results = extractor.results(iter(jobs), len(jobs))

@@ -99,8 +99,9 @@ class Library:
     ) -> ImportReport:
         """Import files and folders (recursively); every input file gets one outcome.
 
-        ``progress`` is called from the importing thread before each file; ``cancel``
-        stops the import after the current file, keeping everything finished so far.
+        ``progress`` is called from the importing thread once the files are counted
+        (``done`` 0) and after each file (``current`` names it); ``cancel`` stops the
+        import after the current file, keeping everything finished so far.
         """
         return self._importer.run(paths, progress, cancel)
 

@@ -1,4 +1,4 @@
-"""Runs one import at a time in the background and reports it in the window's status bar."""
+"""Runs one import at a time in the background, showing it in a dialog and the status bar."""
 
 from __future__ import annotations
 
@@ -11,12 +11,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from desktop_app.core import CancelToken, ImportReport, Library, ProgressCallback
+from desktop_app.gui.import_dialog import ImportDialog
 from desktop_app.gui.import_status import (
     ImportFailuresDialog,
     ImportProgress,
     not_imported,
     summarize,
 )
+from desktop_app.gui.signals import emit
 from desktop_app.gui.tasks import Task
 
 log = logging.getLogger(__name__)
@@ -25,7 +27,11 @@ _SHUTDOWN_WAIT_SECONDS = 15.0
 
 
 class ImportFlow(QObject):
-    """Starts imports, shows their progress, then a summary and any failures."""
+    """Starts imports, shows their progress, then a summary and any failures.
+
+    Progress shows twice: in a dialog the user may hide, and in a strip in the status bar
+    that stays until the import ends. Both offer Cancel.
+    """
 
     import_finished = Signal(object)
     """An import ended (completed or cancelled) with this ``ImportReport``."""
@@ -42,6 +48,8 @@ class ImportFlow(QObject):
         self.progress_strip = ImportProgress(window)
         self.progress_strip.cancel_requested.connect(self.cancel)
         self.progress_strip.hide()
+        self.progress_dialog = ImportDialog(window)
+        self.progress_dialog.cancel_requested.connect(self.cancel)
 
     @property
     def task(self) -> Task | None:
@@ -59,17 +67,21 @@ class ImportFlow(QObject):
         # No Qt parent: the window may be destroyed while the worker still emits.
         task = Task(partial(self._run_import, list(paths)), name="import")
         task.progressed.connect(self.progress_strip.show_progress)
+        task.progressed.connect(self.progress_dialog.show_progress)
         task.finished.connect(self._on_finished)
         task.failed.connect(self._on_failed)
         self._task = task
-        self._show_progress_strip()
+        self._show_progress()
         task.start()
         return task
 
     def cancel(self) -> None:
         """Ask the running import to stop after the file it is on."""
-        if self._task is not None:
-            self._task.cancel()
+        if self._task is None:
+            return
+        self._task.cancel()
+        self.progress_strip.show_stopping()
+        self.progress_dialog.show_stopping()
 
     def shutdown(self) -> None:
         """Stop any import before the library closes; its result is no longer wanted."""
@@ -82,37 +94,40 @@ class ImportFlow(QObject):
         task.cancel()
         if not task.wait(_SHUTDOWN_WAIT_SECONDS):
             log.warning("import still running after %s s at shutdown", _SHUTDOWN_WAIT_SECONDS)
-        self._task = None
+        self._end_progress()
 
     def _run_import(
         self, paths: list[Path], progress: ProgressCallback, cancel: CancelToken
     ) -> ImportReport:
         return self._library.import_paths(paths, progress=progress, cancel=cancel)
 
-    def _show_progress_strip(self) -> None:
+    def _show_progress(self) -> None:
         self._status_bar.clearMessage()
         self.progress_strip.start()
         self._status_bar.addWidget(self.progress_strip, 1)
         self.progress_strip.show()
+        self.progress_dialog.start()
+        self.progress_dialog.show()
 
-    def _hide_progress_strip(self) -> None:
+    def _end_progress(self) -> None:
         self._status_bar.removeWidget(self.progress_strip)
         self.progress_strip.hide()
+        self.progress_dialog.hide()
         self._task = None
 
     def _on_finished(self, report: ImportReport) -> None:
-        self._hide_progress_strip()
+        self._end_progress()
         summary = summarize(report)
         log.info("import done: %s", summary)
         self._status_bar.showMessage(summary)
         if not_imported(report):
             self._show_failures(report)
-        self.import_finished.emit(report)
+        emit(self.import_finished, report)
 
     def _on_failed(self, error: Exception) -> None:
-        self._hide_progress_strip()
+        self._end_progress()
         self._status_bar.showMessage(f"Import stopped: {error}")
-        self.import_failed.emit(error)
+        emit(self.import_failed, error)
 
     def _show_failures(self, report: ImportReport) -> None:
         if self.failures_dialog is not None:

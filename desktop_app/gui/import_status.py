@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import FileOutcome, ImportReport, OutcomeKind, Progress
+from desktop_app.gui.elided_label import ElidedLabel
 from desktop_app.gui.formatting import plural
+from desktop_app.gui.import_dialog import LOOKING
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +56,7 @@ class ImportProgress(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.current_label = QLabel(self)
+        self.current_label = ElidedLabel(self)
         self.current_label.setMinimumWidth(160)
         self.current_label.setMaximumWidth(420)
         self.bar = QProgressBar(self)
@@ -62,11 +64,11 @@ class ImportProgress(QWidget):
         self.bar.setRange(0, 0)
         self.bar.setFormat("%v / %m")
         self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.clicked.connect(self._on_cancel)
+        self.cancel_button.clicked.connect(self.cancel_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 6, 0)
         layout.setSpacing(8)
-        layout.addWidget(self.current_label)
+        layout.addWidget(self.current_label, 1)
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel_button)
         layout.addStretch(1)
@@ -74,7 +76,7 @@ class ImportProgress(QWidget):
     def start(self) -> None:
         """Reset for a new import and show an indeterminate bar until the first report."""
         self.bar.setRange(0, 0)
-        self.current_label.setText("Looking for saved pages…")
+        self.current_label.set_full_text(LOOKING)
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText("Cancel")
 
@@ -83,17 +85,13 @@ class ImportProgress(QWidget):
         self.bar.setRange(0, max(progress.total, 1))
         self.bar.setValue(min(progress.done, max(progress.total, 1)))
         name = Path(progress.current).name if progress.current else ""
-        metrics = self.current_label.fontMetrics()
-        elided = metrics.elidedText(
-            name, Qt.TextElideMode.ElideMiddle, self.current_label.maximumWidth()
-        )
-        self.current_label.setText(f"Reading {elided}" if elided else "")
+        self.current_label.set_full_text(f"Reading {name}" if name else "")
         self.current_label.setToolTip(progress.current)
 
-    def _on_cancel(self) -> None:
+    def show_stopping(self) -> None:
+        """Show that the import stops after the current file."""
         self.cancel_button.setEnabled(False)
         self.cancel_button.setText("Cancelling…")
-        self.cancel_requested.emit()
 
 
 class ImportFailuresDialog(QDialog):
@@ -101,10 +99,11 @@ class ImportFailuresDialog(QDialog):
 
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Some files could not be imported")
-        self.resize(680, 340)
         outcomes = not_imported(report)
-        heading = QLabel(f"{plural(len(outcomes), 'file')} could not be imported:", self)
+        self.setWindowTitle(f"Some files {_not_imported_verb(report, 2)} imported")
+        self.resize(680, 340)
+        verb = _not_imported_verb(report, len(outcomes))
+        heading = QLabel(f"{plural(len(outcomes), 'file')} {verb} imported:", self)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels(["File", "Reason"])
         self.tree.setRootIsDecorated(False)
@@ -128,6 +127,13 @@ class ImportFailuresDialog(QDialog):
             assert item is not None  # the index is below topLevelItemCount().
             rows.append(f"{item.text(0)}: {item.text(1)}")
         return "\n".join(rows)
+
+
+def _not_imported_verb(report: ImportReport, count: int) -> str:
+    # After Cancel the list is mostly files the user chose not to wait for, not failures.
+    if not report.cancelled:
+        return "could not be"
+    return "was not" if count == 1 else "were not"
 
 
 def _outcome_item(outcome: FileOutcome) -> QTreeWidgetItem:

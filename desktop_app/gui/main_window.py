@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import ArticleNotFound, CoreError, Library, SearchResults
+from desktop_app.core import Article, ArticleNotFound, CoreError, Library, SearchResults
 from desktop_app.gui import menus
 from desktop_app.gui.formatting import plural, query_terms
 from desktop_app.gui.import_flow import ImportFlow
@@ -28,6 +28,7 @@ from desktop_app.gui.reader import ReaderView
 from desktop_app.gui.result_delegate import ResultDelegate
 from desktop_app.gui.results_model import ResultsModel
 from desktop_app.gui.sidebar import Sidebar
+from desktop_app.gui.signals import emit
 from desktop_app.gui.tasks import Task
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,20 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: Sequence[Path | str]) -> Task | None:
         """Import files and folders in the background; the list refreshes when it ends."""
         return self.imports.start([Path(p) for p in paths])
+
+    def open_article(self, article_id: int) -> None:
+        """Show ``article_id`` in the reader, selecting its row if the list holds it."""
+        row = self.model.row_of(article_id)
+        if row is not None:
+            self.result_list.setCurrentIndex(self.model.index(row))
+            self.result_list.scrollTo(self.model.index(row))
+            return
+        article = self._find_article(article_id)
+        if article is None:
+            self.statusBar().showMessage("That article is no longer in the library.")
+            return
+        self.result_list.selectionModel().clear()
+        self.reader.show_article(article, query_terms(self.search_field.text()))
 
     def show_bookmarks(self, bookmarked_only: bool) -> None:
         """Switch between the whole library and the bookmarks."""
@@ -139,7 +154,9 @@ class MainWindow(QMainWindow):
         self.result_list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.result_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.result_list.setFrameShape(QListView.Shape.NoFrame)
-        self.reader = ReaderView(self, load_asset=self.library.asset_file)
+        self.reader = ReaderView(
+            self, load_asset=self.library.asset_file, load_article=self._find_article
+        )
 
     def _build_layout(self) -> None:
         middle = QWidget(self)
@@ -168,6 +185,7 @@ class MainWindow(QMainWindow):
         self.sidebar.view_changed.connect(lambda _bookmarks: self.refresh())
         self.result_list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.reader.bookmark_toggled.connect(self._on_bookmark_toggled)
+        self.reader.article_requested.connect(self.open_article)
 
     def _query_library(self, query: str) -> SearchResults:
         bookmarked_only = self.sidebar.bookmarked_only
@@ -222,6 +240,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("That article is no longer in the library.")
             self.refresh()
 
+    def _find_article(self, article_id: int) -> Article | None:
+        try:
+            return self.library.article(article_id)
+        except ArticleNotFound:
+            log.warning("article %s is not in the library", article_id)
+            return None
+
     def _on_bookmark_toggled(self, article_id: int, bookmarked: bool) -> None:
         try:
             self.library.set_bookmarked(article_id, bookmarked)
@@ -234,7 +259,12 @@ class MainWindow(QMainWindow):
 
     def _on_import_finished(self, report: object) -> None:
         self.refresh(keep_reader=True)
-        self.import_finished.emit(report)
+        # The import may have added a source or a newer capture of the article being read.
+        shown = self.reader.article_id
+        article = self._find_article(shown) if shown is not None else None
+        if article is not None:
+            self.reader.show_article(article, query_terms(self.search_field.text()))
+        emit(self.import_finished, report)
 
 
 def _local_paths(urls: Sequence[QUrl]) -> list[Path]:

@@ -18,10 +18,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SAVED_PAGE_FILTER = (
-    "Saved pages (*.html *.htm *.txt *.mhtml *.mht *.warc *.warc.gz *.wacz"
-    " *.webarchive *.maff *.htz *.zip);;All files (*)"
+SAVED_PAGE_PATTERNS = (
+    *("*.html", "*.htm", "*.xhtml", "*.shtml", "*.txt"),
+    *("*.mhtml", "*.mht", "*.warc", "*.warc.gz", "*.arc", "*.arc.gz", "*.wacz"),
+    *("*.webarchive", "*.maff", "*.htz", "*.zip", "*.gz"),
 )
+"""Every kind of file the importer reads; ``*.gz`` covers gzipped pages (``.html.gz``)."""
+SAVED_PAGE_FILTER = f"Saved pages ({' '.join(SAVED_PAGE_PATTERNS)});;All files (*)"
 
 
 def build(window: MainWindow) -> None:

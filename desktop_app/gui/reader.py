@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import Article
 from desktop_app.gui import styles
+from desktop_app.gui.about_page import ArticleLoader, about_html
 from desktop_app.gui.formatting import format_date, join_parts
 from desktop_app.gui.safe_browser import AssetLoader, SafeTextBrowser
+from desktop_app.gui.signals import emit
 
 log = logging.getLogger(__name__)
 
@@ -84,18 +86,36 @@ def _body_without_title(article: Article) -> str:
     return body
 
 
+def _about_changed(shown: Article | None, article: Article) -> bool:
+    if shown is None:
+        return True
+    before = (shown.sources, shown.previous_id, shown.newer_ids)
+    return before != (article.sources, article.previous_id, article.newer_ids)
+
+
 class ReaderView(QWidget):
-    """Shows one article at a time; the bookmark toggle reports through ``bookmark_toggled``."""
+    """Shows one article at a time; the bookmark toggle reports through ``bookmark_toggled``.
+
+    Under the article, "About this page" lists its sources and links to other captures of the
+    same page; ``load_article`` gives those captures (their dates label the links).
+    """
 
     bookmark_toggled = Signal(int, bool)
     """The user bookmarked (``True``) or un-bookmarked the article with this id."""
+    article_requested = Signal(int)
+    """The user followed a link to another article of the library."""
 
     def __init__(
-        self, parent: QWidget | None = None, load_asset: AssetLoader | None = None
+        self,
+        parent: QWidget | None = None,
+        load_asset: AssetLoader | None = None,
+        load_article: ArticleLoader | None = None,
     ) -> None:
         super().__init__(parent)
         self._article: Article | None = None
+        self._load_article: ArticleLoader = load_article or (lambda _id: None)
         self.browser = SafeTextBrowser(self, load_asset=load_asset)
+        self.browser.article_requested.connect(self.article_requested)
         self.bookmark_action = self._make_bookmark_action()
         self.empty_label = QLabel(SELECT_PROMPT, self)
         self.empty_label.setObjectName("emptyState")
@@ -117,14 +137,19 @@ class ReaderView(QWidget):
     def show_article(self, article: Article, highlight: Sequence[str] = ()) -> None:
         """Show ``article`` with the words in ``highlight`` marked.
 
-        Showing the article already shown keeps the reading position.
+        Showing the article already shown keeps the reading position; if it gained a source
+        or another capture meanwhile, its "About this page" is brought up to date.
         """
-        same = self._article is not None and self._article.id == article.id
+        shown = self._article
+        same = shown is not None and shown.id == article.id
         self._article = article
         self._set_bookmark_state(article.bookmarked)
         self._stack.setCurrentIndex(1)
-        if not same:
-            self.browser.show_html(article_html(article, self.browser.can_load))
+        if not same or _about_changed(shown, article):
+            position = self.browser.verticalScrollBar().value() if same else 0
+            about = about_html(article, self._load_article)
+            self.browser.show_html(article_html(article, self.browser.can_load) + about)
+            self.browser.verticalScrollBar().setValue(position)
             log.debug("reading article %s", article.id)
         self.browser.highlight(highlight)
 
@@ -176,7 +201,7 @@ class ReaderView(QWidget):
         if self._article is None:
             return
         self.set_bookmarked(checked)
-        self.bookmark_toggled.emit(self._article.id, checked)
+        emit(self.bookmark_toggled, self._article.id, checked)
 
     def _set_bookmark_state(self, bookmarked: bool) -> None:
         self.bookmark_action.setEnabled(True)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, Qt, QUrl
+from PySide6.QtCore import QRegularExpression, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -24,12 +24,15 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QStyle, QTextBrowser, QTextEdit, QWidget
 
 from desktop_app.gui import styles
+from desktop_app.gui.signals import emit
 
 log = logging.getLogger(__name__)
 
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
 ASSET_SCHEME = "asset"
 """``asset:<sha256>.<ext>``: an image the importer kept from the saved page."""
+ARTICLE_SCHEME = "article"
+"""``article:<id>``: a link to another article of the library, opened in the reader."""
 
 AssetLoader = Callable[[str], Path | None]
 """The file behind an ``asset:`` reference, or ``None`` if the library does not keep it."""
@@ -38,6 +41,19 @@ _MAX_HIGHLIGHTS = 1000
 _OBJECT_CHARACTER = "\ufffc"
 """What an image (or any inline object) is in a block's plain text."""
 _SINGLE_HEIGHT = QTextBlockFormat.LineHeightTypes.SingleHeight.value
+
+
+def article_link(article_id: int) -> str:
+    """The ``article:`` address of an article, for links inside the reader."""
+    return f"{ARTICLE_SCHEME}:{article_id}"
+
+
+def linked_article(url: QUrl) -> int | None:
+    """The id an ``article:<id>`` link points to; ``None`` for any other link."""
+    number = url.path()
+    if url.scheme() != ARTICLE_SCHEME or not (number.isascii() and number.isdigit()):
+        return None
+    return int(number)
 
 
 def is_local_file(url: QUrl) -> bool:
@@ -58,8 +74,12 @@ class SafeTextBrowser(QTextBrowser):
     """Shows article HTML offline, in a centred column of readable width.
 
     Links are not followed inside the widget: web links go to the user's own browser (their
-    explicit choice), in-page anchors scroll, anything else is ignored.
+    explicit choice), in-page anchors scroll, ``article:`` links are reported through
+    ``article_requested``, anything else is ignored.
     """
+
+    article_requested = Signal(int)
+    """An ``article:<id>`` link was clicked."""
 
     def __init__(
         self,
@@ -176,7 +196,10 @@ class SafeTextBrowser(QTextBrowser):
         super().resizeEvent(event)
 
     def _follow_link(self, url: QUrl) -> None:
-        if url.scheme() in EXTERNAL_SCHEMES:
+        article_id = linked_article(url)
+        if article_id is not None:
+            emit(self.article_requested, article_id)
+        elif url.scheme() in EXTERNAL_SCHEMES:
             log.info("opening %s in the system browser", url.toString())
             self._open_external(url)
         elif url.hasFragment() and (url.isRelative() or not url.scheme()):

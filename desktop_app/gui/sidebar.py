@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from desktop_app.gui import styles
+from desktop_app.gui.signals import emit
 
 log = logging.getLogger(__name__)
 
@@ -73,4 +74,4 @@ class Sidebar(QListWidget):
             self.setCurrentRow(LIBRARY_ROW)
             return
         log.debug("sidebar view: %s", "bookmarks" if row == BOOKMARKS_ROW else "library")
-        self.view_changed.emit(row == BOOKMARKS_ROW)
+        emit(self.view_changed, row == BOOKMARKS_ROW)

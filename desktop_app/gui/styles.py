@@ -49,6 +49,12 @@ th {{ text-align: left; border-bottom: 1px solid {MUTED_TEXT}; }}
 .article-byline {{ color: {MUTED_TEXT}; font-size: 10.5pt; margin-bottom: 2px; }}
 .article-url {{ color: {MUTED_TEXT}; font-size: 9pt; }}
 .article-url a {{ color: {MUTED_TEXT}; }}
+.about-heading {{ color: {MUTED_TEXT}; font-size: 10pt; font-weight: 600;
+                  margin-top: 10px; margin-bottom: 10px; }}
+.about-version {{ font-size: 10pt; margin-bottom: 8px; }}
+.about-source {{ font-size: 10pt; line-height: 135%; margin-bottom: 12px; }}
+.about-detail {{ color: {MUTED_TEXT}; font-size: 8.5pt; }}
+.about-end {{ font-size: 16pt; }}
 """
 
 MARK_OPEN = f'<span style="background-color: {HIGHLIGHT_BACKGROUND}; color: {HIGHLIGHT_TEXT};">'

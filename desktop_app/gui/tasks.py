@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from functools import partial
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from desktop_app.core import CancelToken, CoreError, Progress, ProgressCallback
+from desktop_app.gui.signals import emit
 
 log = logging.getLogger(__name__)
 
@@ -85,31 +87,31 @@ class Task(QObject):
 
     def _run_in_worker(self) -> None:
         try:
-            result = self._fn(self._worker_progressed.emit, self._token)
+            result = self._fn(partial(emit, self._worker_progressed), self._token)
         except CoreError as error:
             log.info("task %s stopped: %s", self._name, error)
-            self._worker_failed.emit(error)
+            emit(self._worker_failed, error)
         except Exception as error:
             log.exception("task %s failed unexpectedly", self._name)
-            self._worker_failed.emit(error)
+            emit(self._worker_failed, error)
         else:
-            self._worker_finished.emit(result)
+            emit(self._worker_finished, result)
         finally:
             self._done.set()
 
     @Slot(object)
     def _relay_progress(self, progress: Progress) -> None:
-        self.progressed.emit(progress)
+        emit(self.progressed, progress)
 
     @Slot(object)
     def _relay_finished(self, result: object) -> None:
         Task._alive.discard(self)
-        self.finished.emit(result)
+        emit(self.finished, result)
 
     @Slot(Exception)
     def _relay_failed(self, error: Exception) -> None:
         Task._alive.discard(self)
-        self.failed.emit(error)
+        emit(self.failed, error)
 
 
 class _Runnable(QRunnable):

@@ -151,9 +151,9 @@ def test_progress_is_reported_and_cancel_keeps_finished_files(
 
     report = library.import_paths([pages], progress=on_progress, cancel=token)
     assert report.cancelled
-    assert [p.done for p in seen] == [1, 2]
+    assert [p.done for p in seen] == [0, 1, 2]
     assert all(p.total == 3 for p in seen)
-    assert seen[0].current.endswith("lighthouse.html")
+    assert seen[1].current.endswith("lighthouse.html")
     assert len(report.imported_ids) == 2
     assert library.count() == 2
     assert report.outcomes[2].kind is OutcomeKind.SKIPPED
