@@ -13,7 +13,7 @@ endif
 STAMP := $(VENV)/.installed-stamp
 SAMPLE_LIBRARY ?= build/sample-library
 
-.PHONY: install run test lint typecheck pytest clean screenshot bench-import
+.PHONY: install run test lint typecheck pytest clean screenshot bench-import bench-extract
 
 install: $(STAMP)
 
@@ -48,3 +48,10 @@ clean:
 
 bench-import: install
 	$(BIN)/python -m benchmarks.bench_import
+
+bench-extract: install
+	$(BIN)/python -m benchmarks.bench_extract
+
+.PHONY: bench-templates
+bench-templates: install
+	$(BIN)/python -m benchmarks.bench_templates

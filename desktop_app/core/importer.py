@@ -18,6 +18,7 @@ from desktop_app.core.originals import AssetFiles, Originals
 from desktop_app.core.progress import CancelToken, Progress, ProgressCallback
 from desktop_app.core.records import FileOutcome, ImportReport, OutcomeKind
 from desktop_app.core.store import Store
+from desktop_app.core.templating import refresh_sites
 from desktop_app.core.writer import write_file
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,7 @@ class Importer:
             results.close()
             extractor.close()
         self._flush(run)
+        self._apply_site_templates(run)
         for order, item in enumerate(items):
             skipped = FileOutcome(str(item.path), OutcomeKind.SKIPPED, reason=_CANCELLED)
             run.outcomes.setdefault(order, skipped)
@@ -171,6 +173,22 @@ class Importer:
         if result.skipped:
             return FileOutcome(path, OutcomeKind.SKIPPED, reason=result.skipped)
         return write_file(self._store, self.originals, self._assets, result.articles, Path(path))
+
+    def _apply_site_templates(self, run: _Run) -> None:
+        """Learn the templates of the sites this import added to, and clean their pages."""
+        added = [
+            i
+            for o in run.outcomes.values()
+            if o.kind is OutcomeKind.IMPORTED
+            for i in o.article_ids
+        ]
+        if not added:
+            return
+        with self._lock:
+            with self._store.transaction():
+                changed = refresh_sites(self._store, added)
+            if changed:
+                self._index_new(changed)
 
     def _index_new(self, ids: list[int]) -> None:
         try:

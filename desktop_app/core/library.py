@@ -15,6 +15,7 @@ from desktop_app.core.progress import CancelToken, Progress, ProgressCallback
 from desktop_app.core.records import Article, ImportReport, SearchHit, SearchResults
 from desktop_app.core.reextract import Reextractor, ReextractOutcome
 from desktop_app.core.store import Store
+from desktop_app.core.templating import refresh_sites
 
 log = logging.getLogger(__name__)
 
@@ -199,6 +200,8 @@ class Library:
                 break
             with self._lock:
                 outcomes.append(worker.run(article))
+                with self._store.transaction():
+                    refresh_sites(self._store, [article.id])
                 self._index.add([self._store.article(article.id)])
             if progress is not None:
                 progress(Progress(done, len(articles), article.title))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desktop_app.core.errors import LibraryError
 from desktop_app.core.identity import text_key, url_key
+from desktop_app.core.site_template import site_key
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +36,9 @@ CREATE TABLE articles (
     lead_image TEXT,                         -- URL, as the page gives it
     keywords TEXT NOT NULL DEFAULT '[]',     -- JSON list
     confidence REAL NOT NULL DEFAULT 1.0,    -- how sure extraction is that this is the article
-    raw_html TEXT                            -- the extraction before its site's template was
+    raw_html TEXT,                           -- the extraction before its site's template was
                                              -- taken out; NULL when nothing was taken out
+    site_key TEXT                            -- the site, for learning its template
 );
 CREATE TABLE sources (
     id INTEGER PRIMARY KEY,
@@ -81,6 +83,7 @@ CREATE INDEX IF NOT EXISTS sources_by_article ON sources(article_id);
 CREATE INDEX IF NOT EXISTS sources_by_sha256 ON sources(sha256);
 CREATE INDEX IF NOT EXISTS articles_by_url_key ON articles(url_key);
 CREATE INDEX IF NOT EXISTS articles_by_text_key ON articles(text_key);
+CREATE INDEX IF NOT EXISTS articles_by_site_key ON articles(site_key);
 """
 
 # Version 1 had no versions, capture dates, assets, richer metadata, notes or saved searches.
@@ -93,6 +96,7 @@ ALTER TABLE articles ADD COLUMN lead_image TEXT;
 ALTER TABLE articles ADD COLUMN keywords TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE articles ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
 ALTER TABLE articles ADD COLUMN raw_html TEXT;
+ALTER TABLE articles ADD COLUMN site_key TEXT;
 ALTER TABLE sources ADD COLUMN captured TEXT;
 CREATE TABLE notes (
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
@@ -132,11 +136,11 @@ def migrate(db: sqlite3.Connection, path: Path) -> None:
 
 
 def _fill_keys(db: sqlite3.Connection) -> None:
-    rows = db.execute("SELECT id, url, text FROM articles").fetchall()
+    rows = db.execute("SELECT id, url, site_name, text FROM articles").fetchall()
     db.execute("BEGIN")
-    for article_id, url, text in rows:
+    for article_id, url, site_name, text in rows:
         db.execute(
-            "UPDATE articles SET url_key = ?, text_key = ? WHERE id = ?",
-            (url_key(url), text_key(text), article_id),
+            "UPDATE articles SET url_key = ?, text_key = ?, site_key = ? WHERE id = ?",
+            (url_key(url), text_key(text), site_key(url, site_name), article_id),
         )
     db.execute("COMMIT")

@@ -16,6 +16,7 @@ from desktop_app.core.errors import ArticleNotFound, LibraryError
 from desktop_app.core.identity import text_key, url_key
 from desktop_app.core.records import Article, AssetRecord, SourceRecord
 from desktop_app.core.schema import migrate
+from desktop_app.core.site_template import site_key
 from desktop_app.core.timestamps import now_iso
 
 log = logging.getLogger(__name__)
@@ -121,6 +122,31 @@ class Store(Annotations):
                 source.captured,
                 now_iso(),
             ),
+        )
+
+    def site_keys(self, ids: Iterable[int]) -> set[str]:
+        """The sites the given articles belong to (those with a known site)."""
+        wanted = list(ids)
+        marks = ",".join("?" * len(wanted))
+        sql = (
+            f"SELECT DISTINCT site_key FROM articles WHERE id IN ({marks}) AND site_key IS NOT NULL"
+        )
+        return {str(r[0]) for r in self._db.execute(sql, wanted)} if wanted else set()
+
+    def site_pages(self, key: str) -> list[tuple[int, str, str]]:
+        """(id, extracted HTML before any template was taken out, current HTML) of a site."""
+        rows = self._db.execute(
+            "SELECT id, coalesce(raw_html, html), html FROM articles WHERE site_key = ?"
+            " ORDER BY id",
+            (key,),
+        )
+        return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+    def set_cleaned(self, article_id: int, raw_html: str, html: str, text: str) -> None:
+        """Store a page with its site's template taken out, keeping what it was before."""
+        self._db.execute(
+            "UPDATE articles SET raw_html = ?, html = ?, text = ?, text_key = ? WHERE id = ?",
+            (raw_html if raw_html != html else None, html, text, text_key(text), article_id),
         )
 
     def has_source(self, sha256: str, locator: str) -> int | None:
@@ -276,4 +302,5 @@ def _extraction_columns(extracted: ExtractedArticle) -> dict[str, Any]:
         "lead_image": extracted.lead_image,
         "keywords": json.dumps(list(extracted.keywords), ensure_ascii=False),
         "confidence": extracted.confidence,
+        "site_key": site_key(extracted.url, extracted.site_name),
     }

@@ -1,0 +1,81 @@
+"""A site's repeated blocks are learned across its pages and taken out of every one of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_app.core import Library
+from tests.pages import FILLER, article_page
+
+PROMO = "Subscribe to the Harbour Gazette newsletter for the week's best stories every Friday."
+SUBJECTS = ["ferries", "lighthouses", "fishing quotas", "sea walls", "tide gauges", "gulls"]
+WORDS = (
+    "harbour quay pier crane tug hull mast sail rope anchor buoy beacon dredger slipway "
+    "breakwater lock basin wharf cargo ferry trawler net catch auction market stall chandler "
+    "boatyard mooring tide current swell gale storm fog horn keeper lamp lens tower cliff dune"
+).split()
+
+
+def _prose(seed: int, sentences: int) -> str:
+    """Sentences that differ from page to page, as real articles do."""
+    out = []
+    for n in range(sentences):
+        picked = [WORDS[(seed * 7 + n * 13 + k * 5) % len(WORDS)] for k in range(9)]
+        out.append(f"The {picked[0]} near the {picked[1]} met the {' and '.join(picked[2:5])} "
+                   f"while the {picked[5]} watched the {picked[6]}, {picked[7]} and {picked[8]}.")  # fmt: skip
+    return " ".join(out)
+
+
+def _site_page(folder: Path, number: int) -> Path:
+    subject = SUBJECTS[number]
+    paragraphs = [
+        f"The council met again about {subject} this week. {_prose(number, 6)}",
+        f"Residents said {subject} matter to the whole town. {_prose(number + 50, 6)}",
+        PROMO,
+    ]
+    page = article_page(
+        f"News about {subject}", paragraphs, url=f"https://harbourgazette.example/news/{number}"
+    )
+    path = folder / f"page{number}.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page, "utf-8")
+    return path
+
+
+def test_repeated_blocks_of_a_site_are_taken_out(library: Library, tmp_path: Path) -> None:
+    paths = [_site_page(tmp_path / "site", n) for n in range(4)]
+    ids = library.import_paths(paths).imported_ids
+    for article_id in ids:
+        article = library.article(article_id)
+        assert PROMO not in article.text
+        assert PROMO not in article.html
+        assert "The council met again" in article.text
+    assert library.search("newsletter").total == 0
+
+
+def test_older_pages_are_cleaned_when_new_ones_arrive(library: Library, tmp_path: Path) -> None:
+    first = [_site_page(tmp_path / "site", n) for n in range(2)]
+    early_ids = library.import_paths(first).imported_ids
+    # Two pages are too few to tell the site's template from its articles.
+    assert all(PROMO in library.article(i).text for i in early_ids)
+    later = [_site_page(tmp_path / "site", n) for n in range(2, 5)]
+    library.import_paths(later)
+    assert all(PROMO not in library.article(i).text for i in early_ids)
+
+
+def test_reextracting_keeps_the_template_out(library: Library, tmp_path: Path) -> None:
+    ids = library.import_paths([_site_page(tmp_path / "site", n) for n in range(4)]).imported_ids
+    [outcome] = library.reextract([ids[0]])
+    assert outcome.updated
+    assert PROMO not in library.article(ids[0]).text
+
+
+def test_pages_of_other_sites_are_left_alone(library: Library, tmp_path: Path) -> None:
+    ids = library.import_paths([_site_page(tmp_path / "site", n) for n in range(4)]).imported_ids
+    other = article_page(
+        "A lone page", [f"Elsewhere entirely. {FILLER}", PROMO], url="https://other.example/a"
+    )
+    (tmp_path / "other.html").write_text(other, "utf-8")
+    [other_id] = library.import_paths([tmp_path / "other.html"]).imported_ids
+    assert PROMO in library.article(other_id).text
+    assert PROMO not in library.article(ids[0]).text
