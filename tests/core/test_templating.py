@@ -9,11 +9,50 @@ from tests.pages import FILLER, article_page
 
 PROMO = "Subscribe to the Harbour Gazette newsletter for the week's best stories every Friday."
 SUBJECTS = ["ferries", "lighthouses", "fishing quotas", "sea walls", "tide gauges", "gulls"]
-WORDS = (
-    "harbour quay pier crane tug hull mast sail rope anchor buoy beacon dredger slipway "
-    "breakwater lock basin wharf cargo ferry trawler net catch auction market stall chandler "
-    "boatyard mooring tide current swell gale storm fog horn keeper lamp lens tower cliff dune"
-).split()
+WORDS = [
+    "harbour",
+    "quay",
+    "pier",
+    "crane",
+    "tug",
+    "hull",
+    "mast",
+    "sail",
+    "rope",
+    "anchor",
+    "buoy",
+    "beacon",
+    "dredger",
+    "slipway",
+    "breakwater",
+    "lock",
+    "basin",
+    "wharf",
+    "cargo",
+    "ferry",
+    "trawler",
+    "net",
+    "catch",
+    "auction",
+    "market",
+    "stall",
+    "chandler",
+    "boatyard",
+    "mooring",
+    "tide",
+    "current",
+    "swell",
+    "gale",
+    "storm",
+    "fog",
+    "horn",
+    "keeper",
+    "lamp",
+    "lens",
+    "tower",
+    "cliff",
+    "dune",
+]
 
 
 def _prose(seed: int, sentences: int) -> str:
@@ -21,8 +60,11 @@ def _prose(seed: int, sentences: int) -> str:
     out = []
     for n in range(sentences):
         picked = [WORDS[(seed * 7 + n * 13 + k * 5) % len(WORDS)] for k in range(9)]
-        out.append(f"The {picked[0]} near the {picked[1]} met the {' and '.join(picked[2:5])} "
-                   f"while the {picked[5]} watched the {picked[6]}, {picked[7]} and {picked[8]}.")  # fmt: skip
+        crowd = " and ".join(picked[2:5])
+        out.append(
+            f"The {picked[0]} near the {picked[1]} met the {crowd} while the {picked[5]} "
+            f"watched the {picked[6]}, {picked[7]} and {picked[8]}."
+        )
     return " ".join(out)
 
 
