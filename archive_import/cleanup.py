@@ -34,6 +34,9 @@ _BLOCKS = {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre",
     "tr", "caption", "figcaption", "table", "ul", "ol", "dl", "figure", "hr",
 }  # fmt: skip
+# Figure captions annotate an image and stay in the HTML beside it; the plain text is the
+# article's running prose, which they would interrupt (and they repeat in slideshows).
+_NOT_RUNNING_TEXT = {"figcaption"}
 _MAX_LEADING_BLOCKS = 3
 _LABEL_WORDS = 6
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
@@ -178,6 +181,8 @@ def link_density(fragment: str) -> float:
 
 def _collect_text(element: lxml_html.HtmlElement, chunks: list[str], in_pre: bool = False) -> None:
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if tag in _NOT_RUNNING_TEXT:
+        return
     in_pre = in_pre or tag == "pre"
     block = tag in _BLOCKS
     if block:

@@ -6,9 +6,6 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
-import trafilatura
-from trafilatura.htmlprocessing import build_html_output
-from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from archive_import.cleanup import (
@@ -17,17 +14,14 @@ from archive_import.cleanup import (
     html_to_text,
     link_density,
 )
+from archive_import.confidence import article_confidence
 from archive_import.decoding import decode_text
 from archive_import.document import ExtractedArticle, Source
 from archive_import.errors import NotAnArticle
+from archive_import.extractors import EXTRACTOR, extract_article
 from archive_import.images import folder_lookup, localize_images
-from archive_import.metadata import (
-    declared_language,
-    iso_date,
-    saved_from_url,
-    singlefile_mark,
-    split_authors,
-)
+from archive_import.metadata import saved_from_url, singlefile_mark
+from archive_import.page_metadata import declared_metadata, with_article_text
 from archive_import.saved_page import SavedPage
 
 log = logging.getLogger(__name__)
@@ -35,13 +29,6 @@ log = logging.getLogger(__name__)
 # Below these, what the extractor found is a menu or a stub, not an article.
 _MIN_WORDS = 3
 _MAX_LINK_DENSITY = 0.8
-
-# htmldate's extensive search guesses dates from any text on the page (a footer's
-# "© 2023" becomes 2023-01-01) and costs each process ~2.5 s of dateparser warm-up.
-# A missing date is better than a wrong one in a citation.
-_DATE_SEARCH = {"extensive_search": False, "original_date": True}
-
-EXTRACTOR = f"trafilatura {trafilatura.__version__} (formatting, links, images, tables)"
 
 
 def read_html(data: bytes, source: Source) -> ExtractedArticle:
@@ -63,40 +50,39 @@ def article_from_saved(saved: SavedPage, source: Source) -> ExtractedArticle:
     tree = load_html(page)
     if tree is None:
         raise NotAnArticle(source.path, "the page holds no readable HTML")
+    # Metadata is read before the images are localised: the lead-image fallback needs them.
+    declared = declared_metadata(tree, page_url=url)
     assets = localize_images(tree, saved.base or url, saved.lookup)
     # No url is passed: trafilatura would make the asset: references absolute web URLs.
-    doc = trafilatura.bare_extraction(
-        tree,
-        with_metadata=True,
-        date_extraction_params=_DATE_SEARCH,
-        include_comments=False,
-        include_formatting=True,
-        include_links=True,
-        include_images=True,
-        include_tables=True,
-    )
-    if not isinstance(doc, Document) or doc.body is None:
+    extraction = extract_article(tree, {}, title=declared.title)
+    if extraction is None:
         raise NotAnArticle(source.path, "no article text found in the page")
-    fragment = clean_fragment(build_html_output(doc), base_url=doc.url or url)
+    fragment = clean_fragment(extraction.html, base_url=declared.url or url)
     text = html_to_text(fragment)
-    if len(text.split()) < _MIN_WORDS or link_density(fragment) > _MAX_LINK_DENSITY:
+    links = link_density(fragment)
+    if len(text.split()) < _MIN_WORDS or links > _MAX_LINK_DENSITY:
         raise NotAnArticle(source.path, "no article text found in the page")
-    title = " ".join((doc.title or "").split())
+    meta = with_article_text(declared, text)
+    title = meta.title or saved.title or ""
     fragment = drop_leading_title(fragment, title)
     text = html_to_text(fragment) or text
     return ExtractedArticle(
-        title=title or saved.title or _fallback_title(text, source.path),
+        title=title or _fallback_title(text, source.path),
         text=text,
         html=fragment,
         source=replace(source, locator=saved.locator, captured=captured),
         assets=tuple(a for a in assets if a.reference in fragment),
-        authors=split_authors(doc.author),
-        published=iso_date(doc.date),
-        site_name=doc.sitename or None,
-        url=doc.url or url,
-        language=declared_language(page),
-        description=doc.description or None,
+        authors=meta.authors,
+        published=meta.published,
+        modified=meta.modified,
+        site_name=meta.site_name,
+        url=meta.url or url,
+        language=meta.language,
+        description=meta.description,
+        lead_image=meta.lead_image,
+        keywords=meta.keywords,
         extractor=EXTRACTOR,
+        confidence=article_confidence(text, links, extraction.paywalled),
     )
 
 

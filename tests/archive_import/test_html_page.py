@@ -14,15 +14,15 @@ def test_metadata_and_text(tmp_path: Path) -> None:
     page = write_page(
         tmp_path, "p.html", "Glaciers in retreat", "Glaciers shrink.", "Meltwater rises.",
         author="Ana Ruiz", published="2022-05-03T10:00:00Z", site="Ice Weekly",
-        url="https://ice.example/glaciers", lang="es",
+        url="https://ice.example/glaciers", lang="en-GB",
     )  # fmt: skip
     [article] = extract_file(page)
     assert article.title == "Glaciers in retreat"
     assert article.authors == ("Ana Ruiz",)
-    assert article.published == "2022-05-03"
+    assert article.published == "2022-05-03T10:00:00+00:00"
     assert article.site_name == "Ice Weekly"
     assert article.url == "https://ice.example/glaciers"
-    assert article.language == "es"
+    assert article.language == "en"
     assert article.text.startswith("Glaciers shrink.")
     assert "Copyright 2024" not in article.text
     assert "About us" not in article.text

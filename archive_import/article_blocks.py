@@ -1,0 +1,177 @@
+"""What the boilerplate rules measure: an extracted article's blocks, and the page around them."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from archive_import.xpath_results import elements, strings
+
+log = logging.getLogger(__name__)
+
+# A paragraph of prose: enough words, ending like a sentence, little of it linked.
+_PROSE_WORDS = 15
+_PROSE_MAX_LINKS = 0.3
+# Sentence ends in Latin and CJK scripts; the closing quotes and brackets that may follow.
+SENTENCE_END = tuple(".!?…\u3002\uff01\uff1f")
+_CLOSING = "\"\u201d\u00bb'\u2019)]"
+_LABEL_WORDS = 4
+# Bold or italic over this share of a block's text: the whole block is set that way.
+_WHOLLY = 0.9
+# Prose blocks further apart than this many blocks with text belong to different runs.
+_MAX_PROSE_GAP = 6
+_WORD = re.compile(r"\w+")
+_TITLES = etree.XPath("//meta[@property='og:title']/@content | //title/text()")
+_AUTHOR_META = etree.XPath("//meta[@name='author' or @property='article:author']/@content")
+_AUTHORS = etree.XPath("//*[@rel='author' or @itemprop='author']")
+_LINKS_READING = etree.XPath("count(//a[normalize-space(.) = $text])")
+# An author's name has two to this many words; longer author markup holds a whole byline.
+_NAME_WORDS = 4
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What the whole page says about its own furniture."""
+
+    titles: tuple[frozenset[str], ...] = ()
+    """Word sets of the page's titles (document title, ``og:title``, ``<title>``)."""
+    authors: frozenset[str] = frozenset()
+    """Normalised names the page gives as its authors."""
+    links_reading: Callable[[str], int] = lambda text: 0
+    """How many links on the page read ``text`` (white space collapsed)."""
+
+    @classmethod
+    def of(cls, root: lxml_html.HtmlElement, *titles: str | None) -> PageContext:
+        """The context of the page parsed as ``root``; ``titles`` are titles found for it."""
+        candidates = [*titles, *strings(_TITLES, root)]
+        words = tuple(frozenset(words_of(t)) for t in candidates if t and words_of(t))
+        return cls(words, _author_names(root), partial(_links_reading, root))
+
+
+def _links_reading(root: lxml_html.HtmlElement, text: str) -> int:
+    # Asked for a few linked blocks only, so the page's links are not all read up front.
+    found = _LINKS_READING(root, text=text)
+    return int(found) if isinstance(found, float) else 0
+
+
+def _author_names(root: lxml_html.HtmlElement) -> frozenset[str]:
+    """Names in the page's author markup; a cue for bylines and author boxes, not metadata."""
+    names = strings(_AUTHOR_META, root) + [e.text_content() for e in elements(_AUTHORS, root)]
+    found = {normal(n) for n in names if n and "/" not in n}
+    return frozenset(n for n in found if 1 < len(n.split()) <= _NAME_WORDS)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One top-level block of trafilatura's XML body (``p``, ``head``, ``list``, ``table``…)."""
+
+    element: etree._Element
+    text: str
+    """The block's text, white space collapsed."""
+    words: int
+    link_share: float
+    """Share of the block's characters inside links."""
+    emphasis_share: float
+    """Share of the block's characters in bold or italics."""
+
+    @classmethod
+    def of(cls, element: etree._Element) -> Block:
+        """Measure ``element``."""
+        text = " ".join(text_of(element).split())
+        chars = len(text.replace(" ", ""))
+        return cls(
+            element,
+            text,
+            len(text.split()),
+            _share(element, "ref", chars),
+            _share(element, "hi", chars),
+        )
+
+    @property
+    def tag(self) -> str:
+        """The block's XML tag."""
+        return str(self.element.tag)
+
+    @property
+    def ends_sentence(self) -> bool:
+        """Whether the text ends as a sentence does (closing quotes and brackets aside)."""
+        return self.text.rstrip(_CLOSING).endswith(SENTENCE_END)
+
+    @property
+    def is_emphasized(self) -> bool:
+        """Set wholly in bold or italics, as notes and promos are and running text is not."""
+        return self.emphasis_share >= _WHOLLY
+
+    @property
+    def is_prose(self) -> bool:
+        """A paragraph (or quoted paragraph) that reads as running text."""
+        return (
+            self.tag in {"p", "quote"}
+            and self.words >= _PROSE_WORDS
+            and self.link_share < _PROSE_MAX_LINKS
+            and not self.is_emphasized
+            and self.ends_sentence
+        )
+
+    @property
+    def is_dangling(self) -> bool:
+        """A heading or a label ending in a colon: it only makes sense with text after it."""
+        if self.tag == "head":
+            return True
+        return self.tag == "p" and self.words <= _LABEL_WORDS and self.text.endswith(":")
+
+
+def _share(element: etree._Element, tag: str, chars: int) -> float:
+    """Share of ``chars`` inside ``tag`` elements (outermost ones, not counted twice)."""
+    if not chars:
+        return 0.0
+    outermost = [e for e in element.iter(tag) if next(e.iterancestors(tag), None) is None]
+    inside = sum(len("".join(text_of(e).split())) for e in outermost)
+    return min(1.0, inside / chars)
+
+
+def prose_span(blocks: list[Block]) -> tuple[int, int]:
+    """Positions of the first and last prose blocks of the article's main run of prose.
+
+    Prose blocks close together form a run; a stray paragraph of prose far below the article
+    (a shop widget's "Buy here to support us.") starts a run of its own and is left out.
+    The span is (len, -1) when there is no prose at all.
+    """
+    runs: list[list[int]] = []
+    for i, block in enumerate(blocks):
+        if not block.is_prose:
+            continue
+        if runs and _gap(blocks, runs[-1][-1], i) <= _MAX_PROSE_GAP:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    if not runs:
+        return len(blocks), -1
+    main = max(runs, key=lambda run: sum(blocks[i].words for i in run))
+    return main[0], main[-1]
+
+
+def _gap(blocks: list[Block], after: int, before: int) -> int:
+    """How many blocks with text lie between two positions."""
+    return sum(1 for block in blocks[after + 1 : before] if block.text)
+
+
+def text_of(element: etree._Element) -> str:
+    """All the text inside ``element`` (not its tail)."""
+    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+
+
+def words_of(text: str) -> list[str]:
+    """The words of ``text``, case-folded."""
+    return _WORD.findall(text.casefold())
+
+
+def normal(text: str) -> str:
+    """``text`` with white space collapsed, case-folded, for comparisons."""
+    return " ".join(text.split()).casefold()

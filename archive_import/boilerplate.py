@@ -1,0 +1,203 @@
+"""Drop the blocks of an extracted article that are page furniture, by structure and density.
+
+Works on trafilatura's XML body after extraction, with cues that hold in any language: how
+much of a block is link text, whether it repeats the page's title or a link found elsewhere on
+the page or a line of the article itself, whether it sits before the article's first paragraph
+of prose or after its last, and what its characters are (a ©, addresses instead of words).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from lxml import etree
+
+from archive_import.article_blocks import Block, PageContext, normal, prose_span, words_of
+
+log = logging.getLogger(__name__)
+
+BOILERPLATE_VERSION = 1
+
+# A list or table this much made of links is a list of other pages (related, most read, tags).
+_LINK_LIST_DENSITY = 0.7
+# A block this much linked that also appears as a link elsewhere is a teaser for another page.
+_TEASER_DENSITY = 0.8
+# This many linked lines in a row are a list of links set as paragraphs.
+_LINKED_LINE_WORDS = 15
+_LINKED_RUN = 3
+# After the article, this many short lines in a row are widgets (prices, link-box titles).
+_SHORT_LINE_WORDS = 6
+_SHORT_RUN = 4
+# Share of a block's words found in a title, and of the title's in the block, to repeat it.
+_SAME_WORDS = 0.8
+_TITLE_COVERED = 0.6
+# A line of at most this many words seen this many times in one article: ad labels, toggles.
+_REPEATED_WORDS = 3
+_REPEATS = 3
+# Lines short enough to be a copyright notice or a contact line rather than prose.
+_NOTICE_WORDS = 12
+_CONTACT_SHARE = 0.5
+_CONTACT = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+|\S+\.(?:com|org|net)\S*")
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
+_HAS_WORD = re.compile(r"[^\W_]")
+# An author box ("Ana Ruiz covers science for…") is a paragraph starting with the author's name.
+_AUTHOR_BOX_WORDS = 80
+# Network names are the same in every language.
+_SOCIAL_WORDS = 30
+_NETWORKS = re.compile(
+    r"\b(facebook|twitter|instagram|whatsapp|telegram|youtube|linkedin|pinterest|tiktok|"
+    r"vkontakte|snapchat|reddit|flipboard|xing|mastodon|threads|bluesky)\b",
+    re.IGNORECASE,
+)
+
+Rule = Callable[[Block, PageContext], bool]
+
+
+def remove_boilerplate(body: etree._Element, page: PageContext) -> None:
+    """Remove furniture blocks from trafilatura's XML ``body`` in place."""
+    blocks = [Block.of(child) for child in body]
+    doomed = _doomed(blocks, page)
+    kept = [block for i, block in enumerate(blocks) if i not in doomed]
+    while kept and kept[-1].is_dangling:
+        doomed.add(blocks.index(kept.pop()))
+    for i in sorted(doomed):
+        log.debug("boilerplate: %.60s", blocks[i].text)
+        _drop(blocks[i].element)
+
+
+def _doomed(blocks: list[Block], page: PageContext) -> set[int]:
+    first, last = prose_span(blocks)
+    doomed = {i for i, block in enumerate(blocks) if _is_furniture(block, page, i, first, last)}
+    with_text = [i for i, block in enumerate(blocks) if block.text]
+    if with_text and _is_author_box(blocks[with_text[-1]], page):
+        doomed.add(with_text[-1])
+    doomed |= _repeated_lines(blocks)
+    doomed |= _runs(blocks, _is_linked_line, _LINKED_RUN, 0, doomed)
+    if last >= 0:
+        doomed |= _runs(blocks, _is_short_line, _SHORT_RUN, last + 1, doomed)
+    return doomed
+
+
+def _is_furniture(block: Block, page: PageContext, position: int, first: int, last: int) -> bool:
+    if not block.text:
+        return False  # an image, judged by what surrounds it, never by its (absent) words
+    rules = _EVERYWHERE
+    if position < first:
+        rules += _BEFORE_PROSE + _OUTSIDE_PROSE
+    elif position > last:
+        rules += _OUTSIDE_PROSE
+    return any(rule(block, page) for rule in rules)
+
+
+def _is_link_list(block: Block, page: PageContext) -> bool:
+    """A list or table of links to other pages (related, most read, tags, a site index)."""
+    return block.tag in {"list", "table"} and block.link_share >= _LINK_LIST_DENSITY
+
+
+def _is_teaser(block: Block, page: PageContext) -> bool:
+    """A linked line that the page also links elsewhere: a headline pointing to another page."""
+    return block.link_share >= _TEASER_DENSITY and page.links_reading(block.text) >= 2
+
+
+def _repeats_title(block: Block, page: PageContext) -> bool:
+    """A heading or line above the article that is its title again (the reader shows it)."""
+    words = frozenset(words_of(block.text))
+    if not words or block.ends_sentence:
+        return False
+    for title in page.titles:
+        shared = len(words & title)
+        if shared >= _SAME_WORDS * len(words) and shared >= _TITLE_COVERED * len(title):
+            return True
+    return False
+
+
+def _is_notice(block: Block, page: PageContext) -> bool:
+    """No words at all, a copyright line, or addresses and handles rather than sentences."""
+    if not _HAS_WORD.search(block.text):
+        return True
+    if block.words > _NOTICE_WORDS:
+        return False
+    if _COPYRIGHT.search(block.text):
+        return True
+    contact = sum(len(m) for m in _CONTACT.findall(block.text))
+    return contact >= _CONTACT_SHARE * len(block.text.replace(" ", ""))
+
+
+def _is_byline(block: Block, page: PageContext) -> bool:
+    """A short line naming the author: "By Ana Ruiz", "Par…", "Von…", "Автор:…"."""
+    text = normal(block.text)
+    return block.words <= _NOTICE_WORDS and any(name in text for name in page.authors)
+
+
+def _is_author_box(block: Block, page: PageContext) -> bool:
+    """A paragraph about the author, which starts with their name ("Ana Ruiz covers…")."""
+    text = normal(block.text)
+    return block.words <= _AUTHOR_BOX_WORDS and any(text.startswith(n) for n in page.authors)
+
+
+def _is_social_promo(block: Block, page: PageContext) -> bool:
+    """A follow-us line or a share bar: a short line naming social networks."""
+    networks = {m.casefold() for m in _NETWORKS.findall(block.text)}
+    return block.words <= _SOCIAL_WORDS and len(networks) >= 2
+
+
+def _is_promo(block: Block, page: PageContext) -> bool:
+    """A line set wholly in bold or italics with a link: "Sign up for…", "Read the original…"."""
+    return block.is_emphasized and block.link_share > 0
+
+
+_EVERYWHERE: tuple[Rule, ...] = (_is_link_list, _is_teaser)
+_BEFORE_PROSE: tuple[Rule, ...] = (_repeats_title,)
+_OUTSIDE_PROSE: tuple[Rule, ...] = (_is_notice, _is_byline, _is_social_promo, _is_promo)
+
+
+def _repeated_lines(blocks: list[Block]) -> set[int]:
+    """Short lines the page repeats through the article: ad labels, "show more" toggles."""
+    counts = Counter(b.text for b in blocks if 0 < b.words <= _REPEATED_WORDS)
+    return {i for i, b in enumerate(blocks) if b.text and counts[b.text] >= _REPEATS}
+
+
+def _is_linked_line(block: Block) -> bool:
+    return block.link_share >= _TEASER_DENSITY and block.words <= _LINKED_LINE_WORDS
+
+
+def _is_short_line(block: Block) -> bool:
+    return block.tag in {"p", "head"} and block.words <= _SHORT_LINE_WORDS and not block.is_prose
+
+
+def _runs(
+    blocks: list[Block], belongs: Callable[[Block], bool], length: int, start: int, gone: set[int]
+) -> set[int]:
+    """Positions in runs of at least ``length`` blocks that ``belongs`` accepts, from ``start``.
+
+    Images, empty blocks and blocks already ``gone`` neither extend nor break a run.
+    """
+    found: set[int] = set()
+    run: list[int] = []
+    for i in range(start, len(blocks) + 1):
+        if i < len(blocks) and (i in gone or not blocks[i].text):
+            continue
+        if i < len(blocks) and belongs(blocks[i]):
+            run.append(i)
+            continue
+        if len(run) >= length:
+            found.update(run)
+        run = []
+    return found
+
+
+def _drop(element: etree._Element) -> None:
+    """Remove ``element`` but keep any text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail and element.tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)

@@ -1,0 +1,142 @@
+"""Find a page's article: trafilatura in precision mode, framed by our own boilerplate rules.
+
+Before trafilatura: captions are noted and template parts marked by name (``captions``,
+``page_chrome``). After it: captions are restored and the extracted blocks are filtered by
+structure and density (``boilerplate``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+from trafilatura.settings import Document
+
+from archive_import.article_blocks import PageContext, text_of
+from archive_import.body_html import body_to_html, keep_preformatted
+from archive_import.boilerplate import BOILERPLATE_VERSION, remove_boilerplate
+from archive_import.captions import restore_captions, take_captions
+from archive_import.confidence import is_paywalled
+from archive_import.markup_names import PageNames
+from archive_import.page_chrome import (
+    DROP_XPATH,
+    keep_some_paragraphs,
+    mark_chrome,
+    unmarked_text,
+)
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR = (
+    f"trafilatura {trafilatura.__version__} (precision and fast, balanced if that finds too "
+    f"little; formatting, links, images, tables) + archive-browser boilerplate "
+    f"v{BOILERPLATE_VERSION}"
+)
+
+# What trafilatura is asked to keep in every attempt.
+TRAFILATURA_OUTPUT: dict[str, Any] = {
+    "include_comments": False,
+    "include_formatting": True,
+    "include_links": True,
+    "include_images": True,
+    "include_tables": True,
+}
+# Precision mode drops doubtful blocks; "fast" skips trafilatura's readability/jusText
+# comparison, which mostly adds back the boilerplate precision mode removed. Should that find
+# too little, trafilatura's whole balanced cascade is tried, then the page without our marks.
+_ATTEMPTS: tuple[dict[str, Any], ...] = (
+    {**TRAFILATURA_OUTPUT, "favor_precision": True, "fast": True, "prune_xpath": DROP_XPATH},
+    {**TRAFILATURA_OUTPUT, "prune_xpath": DROP_XPATH},
+    TRAFILATURA_OUTPUT,
+)
+# Less than this is hardly an article (trafilatura's own minimum, min_extracted_size).
+_TOO_LITTLE_TEXT = 250
+# A result this long is an article, not a teaser or a caption picked by mistake.
+_ENOUGH_TEXT = 1500
+# ...and so is one holding this share of the paragraph text outside the marked furniture.
+_COVERED = 0.5
+# A text shorter than this may be a paywall's teaser (some 300 words).
+_TEASER_CHARS = 2500
+# A later attempt replaces an earlier one only when it finds this many times more text.
+_WIDER_WINS = 2.0
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The article trafilatura found, after our rules, and its metadata."""
+
+    document: Document
+    """Trafilatura's document, for its metadata fields (its body may be another attempt's)."""
+    html: str
+    """The article as HTML, not yet cleaned."""
+    paywalled: bool
+    """Whether the page says it locks content away (its text may be a teaser)."""
+
+
+def extract_article(
+    tree: lxml_html.HtmlElement,
+    metadata: Mapping[str, Any] | None = None,
+    title: str | None = None,
+) -> Extraction | None:
+    """The article in a parsed page, or None when the extractor finds no text.
+
+    ``metadata`` holds trafilatura's metadata options (``with_metadata``, date settings);
+    ``title`` is the page's title when it is known already (a heading repeating it goes).
+    The tree is marked (attributes only) but keeps all its elements.
+    """
+    keep_preformatted(tree)
+    names = PageNames(tree)
+    captions = take_captions(tree, names)
+    mark_chrome(tree, names)
+    keep_some_paragraphs(tree)
+    found = _best_attempt(tree, dict(metadata or {}))
+    if found is None:
+        return None
+    described, body = found
+    restore_captions(body, captions)
+    remove_boilerplate(body, PageContext.of(tree, title or described.title))
+    # The paywall cue only ever lowers the confidence in a short text (see confidence).
+    paywalled = len(text_of(body)) < _TEASER_CHARS and is_paywalled(tree, names)
+    return Extraction(document=described, html=body_to_html(body), paywalled=paywalled)
+
+
+def _best_attempt(
+    tree: lxml_html.HtmlElement, metadata: dict[str, Any]
+) -> tuple[Document, etree._Element] | None:
+    """The document of the first attempt (metadata read once) and the body of the best one.
+
+    Precision first. Precision mode can lose an article whose wrapper looks like furniture and
+    settle on a teaser: then its result is short and leaves most of the page's paragraphs out,
+    and wider settings are tried, winning if they find much more.
+    """
+    described: Document | None = None
+    best: Document | None = None
+    for settings in _ATTEMPTS:
+        doc = trafilatura.bare_extraction(tree, **settings, **({} if described else metadata))
+        if isinstance(doc, Document) and doc.body is not None:
+            described = described or doc
+            if best is None or _length(doc) > _WIDER_WINS * _length(best):
+                best = doc
+        if best is not None and not _may_have_missed(tree, _length(best)):
+            break
+    if described is None or best is None:
+        return None
+    return described, best.body
+
+
+def _may_have_missed(tree: lxml_html.HtmlElement, found: int) -> bool:
+    """Whether a result of ``found`` characters may have missed the page's article."""
+    if found >= _ENOUGH_TEXT:
+        return False
+    if found < _TOO_LITTLE_TEXT:
+        return True
+    return found < _COVERED * unmarked_text(tree)
+
+
+def _length(doc: Document) -> int:
+    return len(doc.text or "")

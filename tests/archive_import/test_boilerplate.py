@@ -1,0 +1,120 @@
+"""Page furniture is left out of the article, in any language; the article's own text is kept.
+
+Each page here is one trafilatura alone (with our settings) takes the furniture from, so every
+test shows what our own rules add: it fails if they stop working.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive_import import extract_file
+from tests.archive_import.builders_article import (
+    PROSE,
+    article_page,
+    flat,
+    trafilatura_alone,
+    write,
+)
+
+CASES = {
+    "share prompt (fr)": (
+        {"lang": "fr", "between": '<div class="post-sharing"><p>Partagez cet article avec vos '
+         "proches.</p></div>"},
+        "Partagez cet article",
+    ),
+    "read-also line (ru)": (
+        {"lang": "ru", "between": '<p><strong>Читайте также:</strong> <a href="/x">Рыбаки '
+         "получили новые лодки к началу сезона</a></p>"},
+        "Рыбаки получили новые лодки",
+    ),
+    "newsletter box (fr)": (
+        {"lang": "fr", "between": "<div><h3>Recevez nos articles</h3><p>Chaque matin, "
+         "l'essentiel de l'actualité du port dans votre boîte.</p><form><input type=\"email\">"
+         "</form></div>"},
+        "essentiel de l'actualité du port",
+    ),
+    "byline (de)": (
+        {"lang": "de", "head": '<meta name="author" content="Hans Müller">',
+         "before": "<p>Von Hans Müller, 4. März 2024</p>"},
+        "Von Hans Müller",
+    ),
+    "author box (en)": (
+        {"lang": "en", "head": '<meta name="author" content="Ana Ruiz">',
+         "after": "<p>Ana Ruiz covers the coast, its towns and its weather for the Harbour "
+         "Times, and has lived by the sea since she was a child.</p>"},
+        "covers the coast",
+    ),
+    "advertisement labels (ru)": (
+        {"lang": "ru", "before": "<p>РЕКЛАМА</p>", "between": "<p>РЕКЛАМА</p>",
+         "after": "<p>РЕКЛАМА</p>"},
+        "РЕКЛАМА",
+    ),
+    "newsletter promo in bold (en)": (
+        {"lang": "en", "after": '<p><strong>Like this story? <a href="/signup">Sign up</a> for '
+         "our free weekly letter and get the best of the Harbour Times.</strong></p>"},
+        "free weekly letter",
+    ),
+    "social promo (fr)": (
+        {"lang": "fr", "after": "<p>Suivez-nous sur Facebook, Twitter et Instagram pour ne "
+         "rien manquer.</p>"},
+        "Suivez-nous sur Facebook",
+    ),
+    "copyright and contact lines (de)": (
+        {"lang": "de", "after": "<p>© 2024 Hafenzeitung Verlag GmbH</p>"
+         "<p>redaktion@hafenzeitung.example</p>"},
+        "Hafenzeitung Verlag",
+    ),
+    "teaser card (en)": (
+        {"lang": "en", "between": '<a href="/one"><h4>Ferry timetable changes for winter</h4></a>'},
+        "Ferry timetable changes",
+    ),
+    "cookie notice (de)": (
+        {"lang": "de", "after": '<div class="gdpr"><p>Wir verwenden Cookies, um Ihnen das beste '
+         "Erlebnis zu bieten. Mit der Nutzung stimmen Sie dem zu.</p></div>"},
+        "Wir verwenden Cookies",
+    ),
+    "comments (fr)": (
+        {"lang": "fr", "after": '<section class="user-comments"><h3>3 réactions</h3><p>Marie : '
+         "Je me promène tous les soirs sur la digue désormais, c'est vraiment magnifique au "
+         "coucher du soleil.</p></section>"},
+        "Je me promène tous les soirs",
+    ),
+    "person pop-up inside a paragraph (en)": (
+        {"lang": "en", "between": '<p>The mayor, <span class="person">Jo Brand<span '
+         'class="rollover-card">Jo Brand: mayor since 2019, former ferry captain</span></span>, '
+         "cut the ribbon at noon in front of a crowd of several hundred people.</p>"},
+        "former ferry captain",
+    ),
+    "widget after the article (de)": (
+        {"lang": "de", "after": "<p>Angebot der Woche</p><p>Regenjacke Nordsee</p>"
+         "<p>Statt 89,99 €</p><p>Jetzt 59,99 €</p><p>Sie sparen 30 €</p>"},
+        "Regenjacke Nordsee",
+    ),
+    "image credit (ru)": (
+        {"lang": "ru", "between": '<div class="photo"><img src="wall.png" alt="Стена">'
+         '<p class="image-credit">Фото: пресс-служба порта</p></div>'},
+        "пресс-служба порта",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("parts", "furniture"), CASES.values(), ids=CASES.keys())
+def test_furniture_is_left_out(tmp_path: Path, parts: dict[str, str], furniture: str) -> None:
+    page = article_page(**parts)
+    assert furniture in flat(trafilatura_alone(page)), "the control should keep it"
+    [article] = extract_file(write(tmp_path, page))
+    text = flat(article.text)
+    assert furniture not in text
+    for paragraph in PROSE[parts["lang"]]:
+        assert flat(paragraph) in text
+
+
+def test_a_line_repeating_the_title_below_a_kicker_is_left_out(tmp_path: Path) -> None:
+    kicker_and_title = "<p>Port news</p><h2>A sea wall that bends</h2><p>Photo story</p>"
+    page = article_page("en", before=kicker_and_title)
+    [article] = extract_file(write(tmp_path, page))
+    assert "A sea wall that bends" not in article.text
+    assert flat(PROSE["en"][0]) in flat(article.text)

@@ -1,0 +1,90 @@
+"""The block rules on trafilatura's XML body: what each removes, and what it must leave alone."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from archive_import.article_blocks import PageContext, words_of
+from archive_import.boilerplate import remove_boilerplate
+
+PROSE = (
+    "<p>The harbour authority opened the new sea wall on Monday, three years after the storm "
+    "that flooded the old town and closed the fish market.</p>"
+)
+QUIET_PAGE = PageContext()
+
+
+def cleaned(*blocks: str, page: PageContext = QUIET_PAGE) -> list[str]:
+    """The texts of the body's blocks left after the rules."""
+    body = etree.fromstring(f"<body>{''.join(blocks)}</body>")
+    remove_boilerplate(body, page)
+    return [" ".join(" ".join(child.itertext()).split()) for child in body]
+
+
+def test_list_of_links_is_left_out_and_list_of_points_kept() -> None:
+    links = (
+        '<list><item><ref target="/a">Neue Fähre ab Mai</ref></item>'
+        '<item><ref target="/b">Fischmarkt öffnet wieder</ref></item></list>'
+    )
+    points = "<list><item>Sonar soundings at dawn</item><item>Drone photographs</item></list>"
+    kept = cleaned(PROSE, links, PROSE, points, PROSE)
+    assert "Neue Fähre ab Mai Fischmarkt öffnet wieder" not in kept
+    assert "Sonar soundings at dawn Drone photographs" in kept
+
+
+def test_table_of_links_is_left_out() -> None:
+    table = '<table><row><cell><ref target="/a">新华纵横</ref></cell></row></table>'
+    assert "新华纵横" not in cleaned(PROSE, table, PROSE)
+
+
+def test_linked_line_the_page_links_again_is_a_teaser() -> None:
+    teaser = '<p><ref target="/x">Lighthouse to become a museum</ref></p>'
+    page = PageContext(links_reading=lambda text: 2)
+    assert "Lighthouse to become a museum" not in cleaned(PROSE, teaser, PROSE, page=page)
+    assert "Lighthouse to become a museum" in cleaned(PROSE, teaser, PROSE)
+
+
+def test_three_linked_lines_in_a_row_are_a_list_of_links() -> None:
+    lines = [f'<p><ref target="/{n}">Teaser number {n}</ref></p>' for n in range(3)]
+    kept = cleaned(PROSE, *lines, PROSE)
+    assert not any(text.startswith("Teaser") for text in kept)
+    assert "Teaser number 0" in cleaned(PROSE, lines[0], PROSE, lines[1], PROSE)
+
+
+def test_title_again_above_the_article_is_left_out_but_not_a_sentence() -> None:
+    page = PageContext(titles=(frozenset(words_of("Стена, которая гнётся")),))
+    kept = cleaned("<head>Стена, которая гнётся</head>", PROSE, page=page)
+    assert kept == [cleaned(PROSE)[0]]
+    sentence = "<p>Стена, которая гнётся.</p>"
+    assert "Стена, которая гнётся." in cleaned(sentence, PROSE, page=page)
+
+
+def test_lines_without_words_and_copyright_lines_after_the_article() -> None:
+    kept = cleaned(PROSE, "<p>___</p>", "<p>© Reuters</p>", "<p>Copyright Inexhibit 2019</p>")
+    assert kept == cleaned(PROSE)
+
+
+def test_social_networks_named_inside_the_article_are_kept() -> None:
+    inside = "<p>Facebook and Twitter both removed the account on Tuesday.</p>"
+    assert "Facebook and Twitter both removed the account on Tuesday." in cleaned(
+        PROSE, inside, PROSE
+    )
+    assert cleaned(PROSE, inside) == cleaned(PROSE)
+
+
+def test_short_line_repeated_three_times_is_furniture_twice_is_not() -> None:
+    label = "<p>Anzeige</p>"
+    assert "Anzeige" not in cleaned(label, PROSE, label, PROSE, label, PROSE)
+    assert "Anzeige" in cleaned(PROSE, label, PROSE, label, PROSE)
+
+
+def test_heading_or_label_left_dangling_at_the_end_goes() -> None:
+    kept = cleaned(PROSE, "<head>Mehr zum Thema</head>", "<p>Siehe auch:</p>")
+    assert kept == cleaned(PROSE)
+    assert "Methods" in cleaned("<head>Methods</head>", PROSE)
+
+
+def test_images_after_the_article_are_kept() -> None:
+    body = etree.fromstring(f'<body>{PROSE}<graphic src="asset:a.png"/></body>')
+    remove_boilerplate(body, QUIET_PAGE)
+    assert body.find("graphic") is not None
