@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_list(commands)
     _add_show(commands)
     _add_search(commands)
+    _add_reextract(commands)
     return parser
 
 
@@ -112,6 +113,15 @@ def _add_search(commands: Any) -> None:
     cmd.add_argument("--bookmarked", action="store_true", help="search bookmarks only")
     cmd.add_argument("--json", action="store_true", help="print the results as JSON")
     cmd.set_defaults(handler=_search)
+
+
+def _add_reextract(commands: Any) -> None:
+    cmd = commands.add_parser("reextract", help="extract articles again from their kept originals")
+    cmd.add_argument("ids", nargs="*", type=int, metavar="ID")
+    cmd.add_argument("--all", action="store_true", help="every article in the library")
+    _add_common(cmd, with_default=False)
+    cmd.add_argument("--json", action="store_true", help="print the outcomes as JSON")
+    cmd.set_defaults(handler=_reextract)
 
 
 def _positive_int(value: str) -> int:
@@ -198,6 +208,21 @@ def _search(args: argparse.Namespace) -> int:
     else:
         console.print_results(results)
     return EXIT_OK
+
+
+def _reextract(args: argparse.Namespace) -> int:
+    if bool(args.ids) == bool(args.all):
+        print("archive-browser reextract: give article ids or --all, not both", file=sys.stderr)
+        return EXIT_USAGE
+    with _library(args) as library, console.ProgressLine(enabled=not args.json) as bar:
+        outcomes = library.reextract(args.ids or None, progress=bar.update)
+    if args.json:
+        _print_json(
+            [{"id": o.article_id, "updated": o.updated, "reason": o.reason} for o in outcomes]
+        )
+    else:
+        console.print_reextracted(outcomes)
+    return EXIT_OK if all(o.updated for o in outcomes) else EXIT_SOME_FAILED
 
 
 def _print_json(value: Any) -> None:

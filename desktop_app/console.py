@@ -6,12 +6,13 @@ import html
 import re
 import shutil
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from desktop_app.core import Article, ImportReport, OutcomeKind, Progress, SearchResults
+from desktop_app.core.reextract import ReextractOutcome
 
 _MARK = re.compile(r"</?mark>")
 _TAG = re.compile(r"<[^>]+>")
@@ -108,6 +109,16 @@ def print_results(results: SearchResults) -> None:
     for hit in results.hits:
         print(f"{hit.id:>6}  {hit.title}  ({hit.site_name or hit.url or ''})")
         print(f"        {_plain_snippet(hit.snippet, bold)}")
+
+
+def print_reextracted(outcomes: Sequence[ReextractOutcome]) -> None:
+    """One line per article extracted again, failures on stderr, then a count."""
+    for outcome in outcomes:
+        if outcome.updated:
+            print(f"re-extracted  article {outcome.article_id}")
+        else:
+            print(f"failed        article {outcome.article_id}: {outcome.reason}", file=sys.stderr)
+    print(f"{sum(o.updated for o in outcomes)} of {len(outcomes)} articles extracted again")
 
 
 def _plain_snippet(snippet: str, bold: bool) -> str:

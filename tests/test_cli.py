@@ -152,3 +152,16 @@ def test_installed_command_is_the_same_entry_point(pages: Path, tmp_path: Path) 
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)["imported"]) == 3
+
+
+def test_reextract_rebuilds_articles_and_reports_each(pages: Path, tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    ids = run_json("import", pages, "--library", lib, "--json")["imported"]
+    outcomes = run_json("reextract", str(ids[0]), "--library", lib, "--json")
+    assert outcomes == [{"id": ids[0], "updated": True, "reason": ""}]
+    everything = run_json("reextract", "--all", "--library", lib, "--json")
+    assert sorted(o["id"] for o in everything) == sorted(ids)
+    assert run("reextract", "--library", lib).returncode == 2
+    missing = run("reextract", "999", "--library", lib)
+    assert missing.returncode == 1
+    assert "no article with id 999" in missing.stderr
