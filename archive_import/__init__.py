@@ -3,7 +3,7 @@
 from archive_import.discovery import Found, Passed, discover
 from archive_import.document import Asset, ExtractedArticle, Source, extension_for
 from archive_import.errors import ArchiveImportError, InputError, NotAnArticle
-from archive_import.pipeline import LoadedFile, extract_file, extract_loaded, load
+from archive_import.pipeline import LoadedFile, extract_file, extract_loaded, load, original_page
 
 __all__ = [
     "ArchiveImportError",
@@ -20,4 +20,5 @@ __all__ = [
     "extract_file",
     "extract_loaded",
     "load",
+    "original_page",
 ]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from archive_import import formats, zipped
+from archive_import.decoding import decode_text
 from archive_import.document import ExtractedArticle, Source
 from archive_import.errors import InputError, NotAnArticle
 from archive_import.html_page import article_from_saved, read_html
@@ -72,6 +73,25 @@ def extract_loaded(loaded: LoadedFile, fmt: str) -> list[ExtractedArticle]:
     """The articles in a loaded file of format ``fmt``; raises ``InputError`` for bad input."""
     source = Source(path=str(loaded.path), format=fmt, sha256=loaded.sha256)
     return _articles(loaded.data, source, depth=0)
+
+
+def original_page(path: Path, locator: str = "") -> str | None:
+    """The decoded HTML of the saved page at ``locator`` in a file, as it was saved.
+
+    For reading the original beside the extracted article; None when the file holds no
+    HTML page there (a text scrape, or a locator the file no longer has).
+    """
+    loaded = load(path)
+    fmt = formats.sniff_format(path, loaded.data[: formats.SNIFF_BYTES])
+    if fmt in {formats.HTML, formats.SINGLEFILE} and not locator:
+        return decode_text(loaded.data)
+    reader = _PAGE_READERS.get(fmt or "")
+    if reader is None:
+        return None
+    for page in reader(loaded.data, path):
+        if page.locator == locator:
+            return decode_text(page.data, declared=page.charset)
+    return None
 
 
 def _articles(data: bytes, source: Source, depth: int) -> list[ExtractedArticle]:

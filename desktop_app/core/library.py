@@ -13,7 +13,7 @@ from desktop_app.core.importer import Importer
 from desktop_app.core.originals import AssetFiles
 from desktop_app.core.progress import CancelToken, Progress, ProgressCallback
 from desktop_app.core.records import Article, ImportReport, SearchHit, SearchResults
-from desktop_app.core.reextract import Reextractor, ReextractOutcome
+from desktop_app.core.reextract import Reextractor, ReextractOutcome, original_html
 from desktop_app.core.store import Store
 from desktop_app.core.templating import refresh_sites
 
@@ -206,6 +206,19 @@ class Library:
             if progress is not None:
                 progress(Progress(done, len(articles), article.title))
         return outcomes
+
+    def original_html(self, article_id: int) -> str | None:
+        """The saved page an article was extracted from, as HTML, to show beside it.
+
+        None when its source is not an HTML page (a text scrape) or cannot be found.
+        Raises ``ArticleNotFound``. The HTML is as saved: show it only in a view that
+        loads nothing from the network and runs no scripts.
+        """
+        with self._lock:
+            article = self._store.article(article_id)
+        if not article.sources:
+            return None
+        return original_html(self._importer.originals, article.sources[0])
 
     def asset_file(self, reference: str) -> Path | None:
         """The image file behind an ``asset:`` reference in an article's HTML, if kept."""

@@ -80,6 +80,23 @@ class Reextractor:
             return archive_import.extract_file(copy)
 
 
+def original_html(originals: Originals, source: SourceRecord) -> str | None:
+    """The page as it was saved, decoded, from the file or the library's copy of it."""
+    try:
+        if _unchanged(Path(source.path), source.sha256):
+            return archive_import.original_page(Path(source.path), source.locator)
+        data = originals.read(source.sha256)
+    except (InputError, FileNotFoundError):
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / Path(source.path).name
+        copy.write_bytes(data)
+        try:
+            return archive_import.original_page(copy, source.locator)
+        except InputError:
+            return None
+
+
 def _unchanged(path: Path, sha256: str) -> bool:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest() == sha256

@@ -47,3 +47,18 @@ def test_page_without_article_text_is_not_an_article(tmp_path: Path) -> None:
 def test_unreadable_file_names_itself(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"gone\.html: no such file"):
         extract_file(tmp_path / "gone.html")
+
+
+def test_original_page_of_a_container_is_found_by_locator(tmp_path: Path) -> None:
+    from archive_import import original_page
+    from tests.archive_import.builders_mhtml import chrome_mhtml, html_part
+    from tests.pages import article_page, long_paragraphs
+
+    url = "https://tides.example/t"
+    page = article_page("Tide tables", long_paragraphs("Tides turn twice a day."))
+    path = tmp_path / "tides.mhtml"
+    path.write_bytes(chrome_mhtml([html_part(page, location=url)], snapshot=url))
+    shown = original_page(path, "")
+    assert shown is not None
+    assert "Tides turn twice a day." in shown
+    assert original_page(path, "no-such-part") is None

@@ -68,3 +68,20 @@ def test_a_changed_file_falls_back_to_the_kept_copy(library: Library, tmp_path: 
     write_page(tmp_path / "in", "edited.html", "Something else", "Unrelated words now.")
     assert library.reextract([article_id])[0].updated
     assert library.article(article_id).title == "Tide pools"
+
+
+def test_original_page_is_available_to_show_beside_the_article(
+    library: Library, tmp_path: Path
+) -> None:
+    page = write_page(tmp_path / "in", "orig.html", "Salt marshes", "Cordgrass traps silt.")
+    [article_id] = library.import_paths([page]).imported_ids
+    original = library.original_html(article_id)
+    assert original is not None
+    assert "<nav>" in original
+    assert "About us" in original  # the page furniture the article leaves out
+    page.unlink()
+    assert library.original_html(article_id) == original
+    scrape = tmp_path / "in" / "notes.txt"
+    scrape.write_text("Notes\n\nPlain words only, nothing to show as a page.", "utf-8")
+    [text_id] = library.import_paths([scrape]).imported_ids
+    assert library.original_html(text_id) is None
