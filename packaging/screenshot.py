@@ -50,9 +50,23 @@ def save_reader_end(app: QApplication, window: MainWindow, path: Path) -> None:
     bar.setValue(0)
 
 
-def take(library_folder: Path, out: Path, query: str | None, size: tuple[int, int]) -> list[Path]:
-    """Open the window on ``library_folder``; save ``window.png``, ``reader-end.png`` and
-    ``search.png`` when there is a query."""
+def save_original(app: QApplication, window: MainWindow, path: Path) -> None:
+    """The reader with the saved page open beside the extracted text."""
+    window.reader.original_action.setChecked(True)
+    settle(app)
+    save(window, path)
+    window.reader.original_action.setChecked(False)
+
+
+def take(
+    library_folder: Path,
+    out: Path,
+    query: str | None,
+    size: tuple[int, int],
+    original: bool = False,
+) -> list[Path]:
+    """Open the window on ``library_folder``; save ``window.png``, ``reader-end.png``,
+    ``search.png`` when there is a query and ``original.png`` when ``original`` is set."""
     app = make_application(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -75,6 +89,9 @@ def take(library_folder: Path, out: Path, query: str | None, size: tuple[int, in
             settle(app)
             written.append(out / "search.png")
             save(window, written[-1])
+        if original:
+            written.append(out / "original.png")
+            save_original(app, window, written[-1])
         window.close()
     return written
 
@@ -85,11 +102,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--library", type=Path, required=True, help="library folder to open")
     parser.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
     parser.add_argument("--query", help="also type this search and save search.png")
+    parser.add_argument(
+        "--original", action="store_true", help="also save original.png, the saved page beside"
+    )
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--height", type=int, default=800)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    take(args.library, args.out, args.query, (args.width, args.height))
+    take(args.library, args.out, args.query, (args.width, args.height), args.original)
     return 0
 
 

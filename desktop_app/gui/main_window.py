@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.reader.commit_annotations()
         self.imports.shutdown()
         super().closeEvent(event)
 
@@ -155,7 +156,10 @@ class MainWindow(QMainWindow):
         self.result_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.result_list.setFrameShape(QListView.Shape.NoFrame)
         self.reader = ReaderView(
-            self, load_asset=self.library.asset_file, load_article=self._find_article
+            self,
+            load_asset=self.library.asset_file,
+            load_article=self._find_article,
+            load_original=self._find_original,
         )
 
     def _build_layout(self) -> None:
@@ -186,6 +190,9 @@ class MainWindow(QMainWindow):
         self.result_list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.reader.bookmark_toggled.connect(self._on_bookmark_toggled)
         self.reader.article_requested.connect(self.open_article)
+        self.reader.tags_edited.connect(self._on_tags_edited)
+        self.reader.note_edited.connect(self._on_note_edited)
+        self._update_known_tags()
 
     def _query_library(self, query: str) -> SearchResults:
         bookmarked_only = self.sidebar.bookmarked_only
@@ -246,6 +253,39 @@ class MainWindow(QMainWindow):
         except ArticleNotFound:
             log.warning("article %s is not in the library", article_id)
             return None
+
+    def _find_original(self, article_id: int) -> str | None:
+        try:
+            return self.library.original_html(article_id)
+        except CoreError as error:
+            log.warning("no original for article %s: %s", article_id, error)
+            return None
+
+    def _on_tags_edited(self, article_id: int, tags: list[str]) -> None:
+        try:
+            kept = self.library.set_tags(article_id, tags)
+        except CoreError as error:
+            log.warning("could not tag %s: %s", article_id, error)
+            self.statusBar().showMessage(f"Could not keep the tags: {error}")
+            return
+        if self.reader.article_id == article_id:
+            self.reader.set_tags(kept)
+        self._update_known_tags()
+
+    def _on_note_edited(self, article_id: int, note: str) -> None:
+        try:
+            self.library.set_note(article_id, note)
+        except CoreError as error:
+            log.warning("could not keep the note on %s: %s", article_id, error)
+            self.statusBar().showMessage(f"Could not keep the note: {error}")
+
+    def _update_known_tags(self) -> None:
+        try:
+            known = [tag for tag, _count in self.library.tags()]
+        except CoreError as error:
+            log.warning("could not list the tags: %s", error)
+            return
+        self.reader.annotations.set_known_tags(known)
 
     def _on_bookmark_toggled(self, article_id: int, bookmarked: bool) -> None:
         try:

@@ -1,4 +1,4 @@
-"""The reading pane: an article's header and body, a bookmark toggle, or a friendly empty state."""
+"""The reading pane: an article's header and body, its tags and note, the original beside it."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QSplitter,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -22,7 +23,9 @@ from PySide6.QtWidgets import (
 from desktop_app.core import Article
 from desktop_app.gui import styles
 from desktop_app.gui.about_page import ArticleLoader, about_html
+from desktop_app.gui.annotations import AnnotationBar
 from desktop_app.gui.formatting import format_date, join_parts
+from desktop_app.gui.original_pane import OriginalLoader, OriginalPane, may_have_original
 from desktop_app.gui.safe_browser import AssetLoader, SafeTextBrowser
 from desktop_app.gui.signals import emit
 
@@ -30,6 +33,9 @@ log = logging.getLogger(__name__)
 
 SELECT_PROMPT = "Select an article to read it"
 EMPTY_LIBRARY_PROMPT = "Your library is empty — File → Import… or drop saved pages here"
+DOUBTFUL_CONFIDENCE = 0.5
+"""Below this, extraction may have kept the wrong text: a stub, a teaser, a page of links."""
+DOUBTFUL_MESSAGE = "This page may not have been extracted well — compare with the original"
 
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.IGNORECASE | re.DOTALL)
 _LEADING_H1 = re.compile(r"^\s*<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
@@ -104,12 +110,17 @@ class ReaderView(QWidget):
     """The user bookmarked (``True``) or un-bookmarked the article with this id."""
     article_requested = Signal(int)
     """The user followed a link to another article of the library."""
+    tags_edited = Signal(int, object)
+    """The user committed new tags (a list of strings) for the article with this id."""
+    note_edited = Signal(int, str)
+    """The user's note on the article with this id is due to be saved."""
 
     def __init__(
         self,
         parent: QWidget | None = None,
         load_asset: AssetLoader | None = None,
         load_article: ArticleLoader | None = None,
+        load_original: OriginalLoader | None = None,
     ) -> None:
         super().__init__(parent)
         self._article: Article | None = None
@@ -117,6 +128,16 @@ class ReaderView(QWidget):
         self.browser = SafeTextBrowser(self, load_asset=load_asset)
         self.browser.article_requested.connect(self.article_requested)
         self.bookmark_action = self._make_bookmark_action()
+        self.original_action = self._make_original_action()
+        self.original_pane = OriginalPane(load_original or (lambda _id: None), self)
+        self.original_pane.hide()
+        self.warning_label = QLabel(DOUBTFUL_MESSAGE, self)
+        self.warning_label.setObjectName("extractionWarning")
+        self.warning_label.setStyleSheet(styles.WARNING_CSS)
+        self.warning_label.hide()
+        self.annotations = AnnotationBar(self)
+        self.annotations.tags_edited.connect(self._on_tags_edited)
+        self.annotations.note_edited.connect(self._on_note_edited)
         self.empty_label = QLabel(SELECT_PROMPT, self)
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -142,8 +163,13 @@ class ReaderView(QWidget):
         """
         shown = self._article
         same = shown is not None and shown.id == article.id
+        if not same:
+            self.commit_annotations()
         self._article = article
         self._set_bookmark_state(article.bookmarked)
+        self._show_extraction_state(article)
+        if not same:
+            self.annotations.show_annotations(article.tags, article.note)
         self._stack.setCurrentIndex(1)
         if not same or _about_changed(shown, article):
             position = self.browser.verticalScrollBar().value() if same else 0
@@ -155,8 +181,11 @@ class ReaderView(QWidget):
 
     def show_empty(self, library_is_empty: bool = False) -> None:
         """Show the prompt that fits: pick an article, or import some first."""
+        self.commit_annotations()
         self._article = None
         self.bookmark_action.setEnabled(False)
+        self.original_action.setEnabled(False)
+        self.original_pane.forget()
         self.empty_label.setText(EMPTY_LIBRARY_PROMPT if library_is_empty else SELECT_PROMPT)
         self._stack.setCurrentIndex(0)
         self.browser.show_html("")
@@ -167,24 +196,90 @@ class ReaderView(QWidget):
             self._article = dataclasses.replace(self._article, bookmarked=bookmarked)
             self._set_bookmark_state(bookmarked)
 
+    def set_tags(self, tags: Sequence[str]) -> None:
+        """Reflect the tags the library kept, without touching the reading position."""
+        if self._article is not None:
+            self._article = dataclasses.replace(self._article, tags=tuple(tags))
+            self.annotations.show_tags(tags)
+
     def _article_page(self) -> QWidget:
         page = QWidget(self)
-        button = QToolButton(page)
-        button.setDefaultAction(self.bookmark_action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.setAutoRaise(True)
         bar = QHBoxLayout()
         bar.setContentsMargins(12, 6, 12, 2)
+        bar.addWidget(self.warning_label)
         bar.addStretch(1)
-        bar.addWidget(button)
+        for action in (self.original_action, self.bookmark_action):
+            bar.addWidget(self._header_button(page, action))
+        self.panes = QSplitter(Qt.Orientation.Horizontal, page)
+        self.panes.addWidget(self.browser)
+        self.panes.addWidget(self.original_pane)
+        self.panes.setChildrenCollapsible(False)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(bar)
-        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.annotations)
+        layout.addWidget(self.panes, 1)
         page.setAutoFillBackground(True)
         page.setPalette(self.browser.palette())
         return page
+
+    @staticmethod
+    def _header_button(page: QWidget, action: QAction) -> QToolButton:
+        button = QToolButton(page)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setAutoRaise(True)
+        return button
+
+    def _make_original_action(self) -> QAction:
+        action = QAction("Original", self)
+        action.setCheckable(True)
+        action.setEnabled(False)
+        action.setShortcut(QKeySequence("Ctrl+U"))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip("Show the saved page beside the extracted text (Ctrl+U)")
+        action.toggled.connect(self._update_original_pane)
+        self.addAction(action)
+        return action
+
+    def _show_extraction_state(self, article: Article) -> None:
+        doubtful = article.confidence < DOUBTFUL_CONFIDENCE
+        self.warning_label.setVisible(doubtful)
+        self.warning_label.setToolTip(
+            f"Extracted by {article.extractor or 'an unknown extractor'}, "
+            f"confidence {article.confidence:.0%}"
+        )
+        self.original_action.setEnabled(may_have_original(article))
+        self._update_original_pane()
+
+    def _update_original_pane(self) -> None:
+        # Loaded only while shown; switching articles with the pane open loads the new one.
+        article = self._article
+        wanted = self.original_action.isChecked() and self.original_action.isEnabled()
+        if not wanted or article is None:
+            self.original_pane.hide()
+            return
+        self.original_pane.show_original(article.id)
+        if self.original_pane.isHidden():
+            self.original_pane.show()
+            half = max(self.panes.width() // 2, 1)
+            self.panes.setSizes([half, half])
+
+    def commit_annotations(self) -> None:
+        """Report tags and a note typed but not yet saved (before switching or closing)."""
+        if self._article is not None:
+            self.annotations.commit_tags()
+            self.annotations.commit_note()
+
+    def _on_tags_edited(self, tags: object) -> None:
+        if self._article is not None:
+            emit(self.tags_edited, self._article.id, tags)
+
+    def _on_note_edited(self, note: str) -> None:
+        if self._article is not None:
+            self._article = dataclasses.replace(self._article, note=note)
+            emit(self.note_edited, self._article.id, note)
 
     def _make_bookmark_action(self) -> QAction:
         action = QAction("☆ Bookmark", self)

@@ -76,3 +76,16 @@ EMPTY_STATE_CSS = f"QLabel#emptyState {{ color: {EMPTY_STATE_TEXT}; font-size: 1
 def marks_to_spans(snippet_html: str) -> str:
     """Swap the core's ``<mark>`` tags for spans Qt can paint."""
     return snippet_html.replace("<mark>", MARK_OPEN).replace("</mark>", MARK_CLOSE)
+
+
+WARNING_TEXT = "#8a5a12"
+"""A calm amber for "this may not have been extracted well"."""
+ANNOTATION_BACKGROUND = "#f4f4f1"
+
+ANNOTATION_CSS = f"""
+QLineEdit, QPlainTextEdit {{ background: {ANNOTATION_BACKGROUND}; border-radius: 4px;
+                             padding: 3px 6px; color: {READER_TEXT}; }}
+"""
+
+WARNING_CSS = f"QLabel#extractionWarning {{ color: {WARNING_TEXT}; font-size: 9.5pt; }}"
+"""A warning line in the reader header: noticeable, not alarming."""
