@@ -233,13 +233,20 @@ class ReaderView(QWidget):
         return button
 
     def _make_original_action(self) -> QAction:
-        action = QAction("Original", self)
+        action = self._toggle_action(
+            "Original", "Ctrl+U", "Show the saved page beside the extracted text"
+        )
+        action.toggled.connect(self._update_original_pane)
+        return action
+
+    def _toggle_action(self, label: str, shortcut: str, tip: str) -> QAction:
+        """A checkable action of the reader, off until an article is open."""
+        action = QAction(label, self)
         action.setCheckable(True)
         action.setEnabled(False)
-        action.setShortcut(QKeySequence("Ctrl+U"))
+        action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip("Show the saved page beside the extracted text (Ctrl+U)")
-        action.toggled.connect(self._update_original_pane)
+        action.setToolTip(f"{tip} ({shortcut})")
         self.addAction(action)
         return action
 
@@ -282,14 +289,8 @@ class ReaderView(QWidget):
             emit(self.note_edited, self._article.id, note)
 
     def _make_bookmark_action(self) -> QAction:
-        action = QAction("☆ Bookmark", self)
-        action.setCheckable(True)
-        action.setEnabled(False)
-        action.setShortcut(QKeySequence("Ctrl+D"))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip("Bookmark this article (Ctrl+D)")
+        action = self._toggle_action("☆ Bookmark", "Ctrl+D", "Bookmark this article")
         action.triggered.connect(self._on_bookmark_triggered)
-        self.addAction(action)
         return action
 
     def _on_bookmark_triggered(self, checked: bool) -> None:

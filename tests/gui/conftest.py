@@ -9,10 +9,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from desktop_app.core import Library
+from desktop_app.gui.main_window import MainWindow
 from tests.pages import article_page
 
 _FILLER = (
@@ -111,3 +113,13 @@ def empty_library(tmp_path: Path) -> Iterator[Library]:
     lib = Library(tmp_path / "empty-lib")
     yield lib
     lib.close()
+
+
+@pytest.fixture
+def window(qtbot: Any, library: Library) -> MainWindow:
+    """The main window on ``library``, shown (offscreen) and exposed."""
+    win = MainWindow(library)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

@@ -48,15 +48,6 @@ SECOND_CAPTURE = [
 ]
 
 
-@pytest.fixture
-def window(qtbot, library):
-    win = MainWindow(library)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
 def write_capture(folder: Path, name: str, date: str, paragraphs: list[str]) -> Path:
     """A SingleFile capture of the tide clock page, saved on ``date``."""
     page = article_page("The Tide Clock of Saint-Malo", paragraphs, url=TIDE_CLOCK_URL)

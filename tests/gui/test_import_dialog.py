@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 
 from desktop_app.core import Library, OutcomeKind, Progress
 from desktop_app.gui.import_dialog import LOOKING, STOPPING, TITLE, count_text
-from desktop_app.gui.main_window import MainWindow
 from tests.pages import write_page
 
 IMPORT_TIMEOUT_MS = 30_000
@@ -27,15 +26,6 @@ def library(tmp_path: Path, page_files: list[Path]):
     assert len(lib.import_paths(page_files).imported_ids) == len(page_files)
     yield lib
     lib.close()
-
-
-@pytest.fixture
-def window(qtbot, library):
-    win = MainWindow(library)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def harbour_pages(folder: Path, count: int) -> list[Path]:

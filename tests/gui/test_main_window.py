@@ -6,7 +6,6 @@ import os
 import re
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication
@@ -28,15 +27,6 @@ flats will be covered and when the famous bore will surge upstream towards Glouc
 of the channel, the weather and the moon all combine, and a forecast that is wrong by twenty
 minutes can leave a careless walker stranded far from the shore as the water rises fast.</p>
 </article></body></html>"""
-
-
-@pytest.fixture
-def window(qtbot, library):
-    win = MainWindow(library)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def titles(win: MainWindow) -> list[str]:
