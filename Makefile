@@ -41,7 +41,7 @@ test: lint typecheck pytest
 
 screenshot: install
 	$(BIN)/archive-browser import resources/sample-pages --library $(SAMPLE_LIBRARY) --quiet
-	$(BIN)/python packaging/screenshot.py --library $(SAMPLE_LIBRARY) --out docs/screenshots
+	$(BIN)/python packaging/screenshot.py --library $(SAMPLE_LIBRARY) --out docs/screenshots --query lighthouse --original
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache
