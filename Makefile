@@ -55,3 +55,7 @@ bench-extract: install
 .PHONY: bench-templates
 bench-templates: install
 	$(BIN)/python -m benchmarks.bench_templates
+
+.PHONY: bench-search
+bench-search: install
+	$(BIN)/python -m benchmarks.bench_search

@@ -7,6 +7,7 @@ import json
 import logging
 import multiprocessing
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import archive_import
 from desktop_app import __version__, console, logsetup
 from desktop_app.core import ArticleNotFound, CoreError, Library, serialize
+from desktop_app.core.index import FACETS, SORTS
 from desktop_app.core.paths import LIBRARY_ENV, default_library
 
 log = logging.getLogger(__name__)
@@ -54,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_list(commands)
     _add_show(commands)
     _add_search(commands)
+    _add_reindex(commands)
     _add_reextract(commands)
     return parser
 
@@ -111,8 +114,32 @@ def _add_search(commands: Any) -> None:
     _add_common(cmd, with_default=False)
     cmd.add_argument("--limit", type=_positive_int, default=20, metavar="N")
     cmd.add_argument("--bookmarked", action="store_true", help="search bookmarks only")
+    cmd.add_argument(
+        "--sort", choices=SORTS, default="relevance", help="order of the hits (default: relevance)"
+    )
+    cmd.add_argument(
+        "--filter",
+        action="append",
+        type=_facet_filter,
+        default=[],
+        metavar="FACET=VALUE",
+        help=f"only articles with this facet value ({', '.join(FACETS)}); may be repeated",
+    )
     cmd.add_argument("--json", action="store_true", help="print the results as JSON")
     cmd.set_defaults(handler=_search)
+
+
+def _add_reindex(commands: Any) -> None:
+    cmd = commands.add_parser("reindex", help="rebuild the search index from the database")
+    _add_common(cmd, with_default=False)
+    cmd.set_defaults(handler=_reindex)
+
+
+def _facet_filter(value: str) -> tuple[str, str]:
+    name, equals, wanted = value.partition("=")
+    if not equals or name not in FACETS or not wanted:
+        raise argparse.ArgumentTypeError(f"give FACET=VALUE with FACET one of {', '.join(FACETS)}")
+    return name, wanted
 
 
 def _add_reextract(commands: Any) -> None:
@@ -202,11 +229,26 @@ def _show(args: argparse.Namespace) -> int:
 
 def _search(args: argparse.Namespace) -> int:
     with _library(args) as library:
-        results = library.search(args.query, limit=args.limit, bookmarked_only=args.bookmarked)
+        results = library.search(
+            args.query,
+            limit=args.limit,
+            bookmarked_only=args.bookmarked,
+            sort=args.sort,
+            filters=dict(args.filter),
+        )
     if args.json:
         _print_json(serialize.results_json(results))
     else:
         console.print_results(results)
+    return EXIT_OK
+
+
+def _reindex(args: argparse.Namespace) -> int:
+    started = time.monotonic()
+    with _library(args) as library, console.ProgressLine() as bar:
+        library.rebuild_index(progress=bar.update)
+        count = library.count()
+    console.print_reindexed(count, time.monotonic() - started)
     return EXIT_OK
 
 

@@ -15,6 +15,7 @@ from desktop_app.core import Article, ImportReport, OutcomeKind, Progress, Searc
 from desktop_app.core.reextract import ReextractOutcome
 
 _MARK = re.compile(r"</?mark>")
+_FACET_VALUES = 8
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -103,12 +104,25 @@ def print_article(article: Article) -> None:
 
 
 def print_results(results: SearchResults) -> None:
-    """Ranked hits with plain-text snippets, matches shown in bold on a terminal."""
+    """Ranked hits with plain-text snippets (matches in bold on a terminal), then the facets."""
+    if results.notice:
+        print(results.notice)
     print(f"{results.total} found")
     bold = sys.stdout.isatty()
     for hit in results.hits:
         print(f"{hit.id:>6}  {hit.title}  ({hit.site_name or hit.url or ''})")
         print(f"        {_plain_snippet(hit.snippet, bold)}")
+    if results.suggestion:
+        print(f"Did you mean: {results.suggestion}")
+    for name, values in results.facets.items():
+        shown = ", ".join(f"{v.value} ({v.count})" for v in values[:_FACET_VALUES] if v.count)
+        if shown:
+            print(f"{name}: {shown}")
+
+
+def print_reindexed(count: int, seconds: float) -> None:
+    """What ``reindex`` did."""
+    print(f"rebuilt the search index of {count} articles in {seconds:.1f} s")
 
 
 def print_reextracted(outcomes: Sequence[ReextractOutcome]) -> None:

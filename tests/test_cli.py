@@ -136,7 +136,15 @@ def test_show_unknown_id_fails_with_a_message(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["frobnicate"], ["show", "not-a-number"], ["search"], ["search", "x", "--limit", "0"]],
+    [
+        ["frobnicate"],
+        ["show", "not-a-number"],
+        ["search"],
+        ["search", "x", "--limit", "0"],
+        ["search", "x", "--sort", "colour"],
+        ["search", "x", "--filter", "colour=red"],
+        ["reindex", "extra"],
+    ],
 )
 def test_usage_errors_exit_2(args: list[str]) -> None:
     assert run(*args).returncode == 2
@@ -165,3 +173,48 @@ def test_reextract_rebuilds_articles_and_reports_each(pages: Path, tmp_path: Pat
     missing = run("reextract", "999", "--library", lib)
     assert missing.returncode == 1
     assert "no article with id 999" in missing.stderr
+
+
+def test_search_json_has_facets_suggestion_and_takes_a_sort(pages: Path, tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    run_json("import", pages, "--library", lib, "--json")
+    found = run_json("search", "glacier", "--library", lib, "--json", "--sort", "date")
+    assert set(found) == {"total", "hits", "facets", "suggestion", "notice"}
+    assert [h["title"] for h in found["hits"]] == ["Glaciers in retreat", "Field notes"]
+    assert found["facets"]["year"] == [{"value": "2022", "count": 1}]
+    assert found["facets"]["language"] == [{"value": "en", "count": 1}]
+    assert set(found["facets"]) == {"site", "language", "year", "tag", "bookmarked"}
+    assert found["suggestion"] is None
+    assert found["notice"] is None
+    misspelt = run_json("search", "glaicer", "--library", lib, "--json")
+    assert misspelt["total"] == 0
+    assert misspelt["suggestion"] == "glacier"
+    filtered = run_json("search", "glacier", "--library", lib, "--json", "--filter", "year=2022")
+    assert [h["title"] for h in filtered["hits"]] == ["Glaciers in retreat"]
+    malformed = run_json("search", "glacier AND (", "--library", lib, "--json")
+    assert malformed["total"] == 2
+    assert malformed["notice"] == "Searched for the words: glacier"
+
+
+def test_human_search_output_shows_notice_suggestion_and_facets(
+    pages: Path, tmp_path: Path
+) -> None:
+    lib = tmp_path / "lib"
+    run_json("import", pages, "--library", lib, "--json")
+    result = run("search", "glaicer", "--library", lib)
+    assert result.returncode == 0, result.stderr
+    assert "0 found" in result.stdout
+    assert "Did you mean: glacier" in result.stdout
+    result = run("search", "glacier (", "--library", lib)
+    assert "Searched for the words: glacier" in result.stdout
+    assert "language: en (1)" in result.stdout
+
+
+def test_reindex_rebuilds_the_index_and_search_goes_on(pages: Path, tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    run_json("import", pages, "--library", lib, "--json")
+    result = run("reindex", "--library", lib)
+    assert result.returncode == 0, result.stderr
+    assert "rebuilt the search index of 3 articles" in result.stdout
+    assert not (lib / "index.new").exists()
+    assert run_json("search", "marées", "--library", lib, "--json")["total"] == 1

@@ -5,6 +5,7 @@ from desktop_app.core.library import Library
 from desktop_app.core.progress import CancelToken, Progress, ProgressCallback
 from desktop_app.core.records import (
     Article,
+    FacetValue,
     FileOutcome,
     ImportReport,
     OutcomeKind,
@@ -18,6 +19,7 @@ __all__ = [
     "ArticleNotFound",
     "CancelToken",
     "CoreError",
+    "FacetValue",
     "FileOutcome",
     "ImportReport",
     "Library",

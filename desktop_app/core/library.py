@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from desktop_app.core import index
@@ -12,7 +12,13 @@ from desktop_app.core.errors import LibraryError
 from desktop_app.core.importer import Importer
 from desktop_app.core.originals import AssetFiles
 from desktop_app.core.progress import CancelToken, Progress, ProgressCallback
-from desktop_app.core.records import Article, ImportReport, SearchHit, SearchResults
+from desktop_app.core.records import (
+    Article,
+    FacetValue,
+    ImportReport,
+    SearchHit,
+    SearchResults,
+)
 from desktop_app.core.reextract import Reextractor, ReextractOutcome, original_html
 from desktop_app.core.store import Store
 from desktop_app.core.templating import refresh_sites
@@ -22,6 +28,8 @@ log = logging.getLogger(__name__)
 DATABASE_NAME = "library.sqlite3"
 INDEX_NAME = "index"
 ASSETS_NAME = "assets"
+# Past this many articles out of step, the index is rebuilt rather than patched.
+_REPAIR_LIMIT = 2000
 
 
 class Library:
@@ -52,20 +60,48 @@ class Library:
         self._assets = AssetFiles(self.folder / ASSETS_NAME)
 
     def _open_index(self) -> index.SearchIndex:
-        """Open the index, rebuilding it first when it disagrees with the database."""
+        """Open the index, first repairing it wherever it disagrees with the database."""
         folder = self.folder / INDEX_NAME
         try:
             search_index = index.SearchIndex(folder)
+        except index.IndexOutdated:
+            log.warning("the index in %s is from another version; rebuilding it", folder)
+            return self._rebuilt(folder)
         except Exception:
             log.exception("the index in %s cannot be opened; rebuilding it", folder)
-            index.rebuild(folder, self._store.articles())
-            return index.SearchIndex(folder)
-        if search_index.doc_count() != self._store.count():
-            log.warning("the index does not match the database; rebuilding it")
+            return self._rebuilt(folder)
+        try:
+            in_index, in_store = search_index.article_ids(), set(self._store.all_ids())
+        except Exception:
+            log.exception("the index in %s cannot be read; rebuilding it", folder)
             search_index.close()
-            index.rebuild(folder, self._store.articles())
-            search_index = index.SearchIndex(folder)
+            return self._rebuilt(folder)
+        missing, extra = in_store - in_index, in_index - in_store
+        if not missing and not extra:
+            return search_index
+        log.warning(
+            "the index misses %d articles and holds %d gone from the database; repairing it",
+            len(missing),
+            len(extra),
+        )
+        if len(missing) + len(extra) > _REPAIR_LIMIT:
+            search_index.close()
+            return self._rebuilt(folder)
+        if extra:
+            search_index.delete(extra)
+        if missing:
+            search_index.add(self._store.index_articles(missing))
         return search_index
+
+    def _rebuilt(self, folder: Path, progress: ProgressCallback | None = None) -> index.SearchIndex:
+        total = self._store.count()
+
+        def report(done: int) -> None:
+            if progress is not None:
+                progress(Progress(done, total, "index"))
+
+        index.rebuild(folder, self._store.index_articles(), report)
+        return index.SearchIndex(folder)
 
     def close(self) -> None:
         """Close the database and the index; closing twice is harmless."""
@@ -106,24 +142,65 @@ class Library:
         """
         return self._importer.run(paths, progress, cancel)
 
-    def search(self, query: str, limit: int = 20, bookmarked_only: bool = False) -> SearchResults:
-        """Ranked hits for ``query`` with highlighted snippets (``<mark>``)."""
-        if not query.strip():
+    def search(
+        self,
+        query: str,
+        limit: int = 20,
+        bookmarked_only: bool = False,
+        *,
+        sort: str = "relevance",
+        filters: Mapping[str, str] | None = None,
+    ) -> SearchResults:
+        """The best ``limit`` articles for ``query``, with snippets (``<mark>``) and facets.
+
+        ``sort`` is ``relevance`` (BM25F, titles weighted; newest added first for an empty
+        query), ``date`` (newest published first) or ``title``. ``filters`` maps facet
+        names (``site``, ``language``, ``year``, ``tag``, ``bookmarked``) to one value as
+        the facets give it. A query that cannot be read is searched as its words, and the
+        results carry a ``notice``; a query that finds little may carry a ``suggestion``.
+        """
+        if not query.strip() and sort == "relevance" and not filters:
             return self.browse(limit, bookmarked_only)
+        wanted = dict(filters or {})
+        if bookmarked_only:
+            wanted["bookmarked"] = "yes"
         with self._lock:
-            total, found = self._index.search(query, limit, bookmarked_only, self._store.texts)
-            by_id = {a.id: a for a in self._store.articles(h.article_id for h in found)}
-        hits = tuple(_hit(by_id[h.article_id], h.score, h.snippet) for h in found)
-        return SearchResults(total, hits)
+            found = self._index.search(query, limit, self._store.texts, sort, wanted)
+            return self._results(found)
 
     def browse(self, limit: int = 500, bookmarked_only: bool = False) -> SearchResults:
         """Newest articles first (bookmarks: newest bookmark first), their openings as snippets."""
         with self._lock:
             ids = self._store.newest_ids(limit, bookmarked_only)
-            articles = list(self._store.articles(ids))
+            by_id = {a.id: a for a in self._store.index_articles(ids)}
+            articles = [by_id[i] for i in ids]
             total = self._store.count_bookmarked() if bookmarked_only else self._store.count()
+            facets = self._index.facets({"bookmarked": "yes"} if bookmarked_only else {})
         hits = tuple(_hit(a, 0.0, index.opening_snippet(a.text)) for a in articles)
-        return SearchResults(total, hits)
+        return SearchResults(total, hits, _facets(facets))
+
+    def more_like_this(self, article_id: int, limit: int = 10) -> SearchResults:
+        """Articles most like this one, by the words that set it apart.
+
+        Raises ``ArticleNotFound``.
+        """
+        with self._lock:
+            self._store.article(article_id)
+            found = self._index.more_like_this(article_id, limit, self._store.texts)
+            return self._results(found)
+
+    def suggest(self, query: str) -> str | None:
+        """The query respelled with the library's own words, if that finds more; else None."""
+        with self._lock:
+            return self._index.suggest(query, self._store.texts)
+
+    def _results(self, found: index.IndexResults) -> SearchResults:
+        """Hits with their articles' details; call with the lock held."""
+        by_id = {a.id: a for a in self._store.index_articles(h.article_id for h in found.hits)}
+        hits = tuple(_hit(by_id[h.article_id], h.score, h.snippet) for h in found.hits)
+        return SearchResults(
+            found.total, hits, _facets(found.facets), found.suggestion, found.notice
+        )
 
     def article(self, article_id: int) -> Article:
         """One whole article; raises ``ArticleNotFound``."""
@@ -224,15 +301,21 @@ class Library:
         """The image file behind an ``asset:`` reference in an article's HTML, if kept."""
         return self._assets.path_for(reference)
 
-    def rebuild_index(self) -> None:
-        """Rebuild the search index from the database, in a new folder swapped in at the end."""
+    def rebuild_index(self, progress: ProgressCallback | None = None) -> None:
+        """Rebuild the search index from the database, in a new folder swapped in at the end.
+
+        ``progress`` is called every thousand articles.
+        """
         with self._lock:
             self._index.close()
-            index.rebuild(self.folder / INDEX_NAME, self._store.articles())
-            self._index = index.SearchIndex(self.folder / INDEX_NAME)
+            self._index = self._rebuilt(self.folder / INDEX_NAME, progress)
             self._importer = Importer(
                 self._store, self._index, self.folder, self._lock, self._workers
             )
+
+
+def _facets(facets: Mapping[str, list[tuple[str, int]]]) -> dict[str, tuple[FacetValue, ...]]:
+    return {name: tuple(FacetValue(v, n) for v, n in values) for name, values in facets.items()}
 
 
 def _hit(article: Article, score: float, snippet: str) -> SearchHit:

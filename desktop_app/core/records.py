@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 
@@ -78,11 +79,27 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet and how many of the matching articles have it."""
+
+    value: str
+    """As a filter takes it: a site's name, a language code, a year, a tag, ``yes``/``no``."""
+    count: int
+
+
+@dataclass(frozen=True)
 class SearchResults:
-    """A page of hits and how many matched in all."""
+    """A page of hits and how many matched in all, with what the window shows around them."""
 
     total: int
     hits: tuple[SearchHit, ...]
+    facets: Mapping[str, tuple[FacetValue, ...]] = field(default_factory=dict)
+    """Per facet (``site``, ``language``, ``year``, ``tag``, ``bookmarked``): its values
+    among all the matching articles, most frequent first (years: newest first)."""
+    suggestion: str | None = None
+    """A respelled query that finds more ("did you mean"), when this one finds little."""
+    notice: str | None = None
+    """Said when the query could not be read as written, e.g. "Searched for the words: …"."""
 
 
 class OutcomeKind(enum.Enum):

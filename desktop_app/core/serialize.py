@@ -96,8 +96,17 @@ def hit_json(hit: SearchHit) -> dict[str, Any]:
 
 
 def results_json(results: SearchResults) -> dict[str, Any]:
-    """What ``search --json`` prints."""
-    return {"total": results.total, "hits": [hit_json(h) for h in results.hits]}
+    """What ``search --json`` prints: hits, facet counts, a respelling and a notice."""
+    return {
+        "total": results.total,
+        "hits": [hit_json(h) for h in results.hits],
+        "facets": {
+            name: [{"value": f.value, "count": f.count} for f in values]
+            for name, values in results.facets.items()
+        },
+        "suggestion": results.suggestion,
+        "notice": results.notice,
+    }
 
 
 def report_json(report: ImportReport) -> dict[str, Any]:

@@ -26,6 +26,26 @@ _ARTICLE_COLUMNS = (
     "added_at, bookmarked_at, previous_id, modified, lead_image, keywords, confidence, extractor"
 )
 
+_BATCH = 500
+
+
+def _index_article(row: sqlite3.Row) -> Article:
+    """An article with only what the search index reads."""
+    return Article(
+        id=int(row[0]),
+        title=row[1],
+        text=row[2],
+        html="",
+        authors=tuple(json.loads(row[3])),
+        published=row[4],
+        site_name=row[5],
+        url=row[6],
+        language=row[7],
+        bookmarked=bool(row[8]),
+        tags=tuple(sorted(row[9].split("\x1f"))) if row[9] else (),
+        note=row[10] or "",
+    )
+
 
 class Store(Annotations):
     """One SQLite connection; callers serialise access (the ``Library`` holds the lock)."""
@@ -197,6 +217,35 @@ class Store(Annotations):
             return
         for article_id in ids:
             yield self.article(article_id)
+
+    def index_articles(self, ids: Iterable[int] | None = None) -> Iterator[Article]:
+        """Articles with only what the search index reads (no HTML, sources or assets).
+
+        All of them in id order, streamed a batch at a time, or those with the given ids.
+        """
+        sql = (
+            "SELECT a.id, a.title, a.text, a.authors, a.published, a.site_name, a.url,"
+            " a.language, a.bookmarked_at IS NOT NULL,"
+            " (SELECT group_concat(t.tag, char(31)) FROM tags t WHERE t.article_id = a.id),"
+            " (SELECT n.text FROM notes n WHERE n.article_id = a.id)"
+            " FROM articles a"
+        )
+        if ids is not None:
+            wanted = sorted(set(ids))
+            for first in range(0, len(wanted), _BATCH):
+                batch = wanted[first : first + _BATCH]
+                marks = ",".join("?" * len(batch))
+                rows = self._db.execute(f"{sql} WHERE a.id IN ({marks}) ORDER BY a.id", batch)
+                yield from map(_index_article, rows.fetchall())
+            return
+        last = 0
+        while True:
+            rows = self._db.execute(f"{sql} WHERE a.id > ? ORDER BY a.id LIMIT ?", (last, _BATCH))
+            chunk = rows.fetchall()
+            if not chunk:
+                return
+            yield from map(_index_article, chunk)
+            last = int(chunk[-1][0])
 
     def newest_ids(self, limit: int, bookmarked_only: bool) -> list[int]:
         """Ids of the most recently added articles (bookmarks: most recently bookmarked)."""

@@ -1,0 +1,299 @@
+"""Text analysis per language family: words, CJK bigrams, stemming, case and accent folding.
+
+Every article is analysed in its own language's *family*: one family per language Whoosh
+ships a stemmer for, and ``plain`` (folded, unstemmed) for the rest. Whatever the family,
+runs of Chinese, Japanese, Korean and Thai script become overlapping character bigrams,
+so a language written without spaces is searchable in any article that quotes it.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from whoosh.analysis import Token, Tokenizer
+from whoosh.lang import stemmer_for_language
+from whoosh.support.charset import accent_map
+
+log = logging.getLogger(__name__)
+
+PLAIN = "plain"
+# Every language Whoosh ships a stemmer for (Snowball, and ISRI for Arabic). Turkish has
+# no stemmer in Whoosh and is analysed as ``plain``.
+STEMMED = ("ar", "da", "de", "en", "es", "fi", "fr", "hu", "it", "nl", "no", "pt", "ro", "ru", "sv")
+FAMILIES = (*STEMMED, PLAIN)
+# Where accents are marks on a letter a writer may leave off (``marée``, ``maree``),
+# words are folded before stemming, so both spellings reach one stem. Where they make
+# other letters of the alphabet (Danish, Finnish, Hungarian, Norwegian, Romanian,
+# Swedish), the stemmer needs them: words are folded after.
+_STEM_UNFOLDED = frozenset({"da", "fi", "hu", "no", "ro", "sv"})
+_ALIASES = {"nb": "no", "nn": "no"}
+
+# Scripts written without spaces between words (Han, kana, Hangul, Thai, Lao, Khmer,
+# Myanmar): their runs are cut into bigrams. Hangul has spaces, but its words carry their
+# particles, so bigrams find 서울 inside 서울에서 as they do for the others.
+_SPACELESS = (
+    "\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u2e80-\u2fdf\u3040-\u30ff"
+    "\u3100-\u312f\u3130-\u318f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
+    "\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
+)
+
+
+def _mark_ranges() -> str:
+    """Combining marks (Unicode category M) as a regex class body: they belong to words."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x300, 0x10000):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"{chr(a)}-{chr(b)}" if a != b else chr(a) for a, b in ranges)
+
+
+_MARKS = _mark_ranges()
+# A token is a run of spaceless script, or a run of letters and digits of any other script
+# with their combining marks. Underscores and punctuation separate words.
+_TOKEN = re.compile(f"([{_SPACELESS}{_MARKS}]+)|((?:[^\\W_{_SPACELESS}]|[{_MARKS}])+)")
+
+
+def _fold_table() -> dict[int, str | None]:
+    """Accents off Latin, Greek and Cyrillic letters; ligatures spelled out; marks dropped."""
+    table: dict[int, str | None] = {
+        code: (chr(value) if isinstance(value, int) else value)
+        for code, value in accent_map.items()
+    }
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00), *range(0x370, 0x400)]:
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c)
+        )
+        if base and base != chr(code) and code not in table:
+            table[code] = base.lower()
+    table.update({ord(k): v for k, v in _SPELLED_OUT.items()})
+    # Combining accents (Latin, Cyrillic), Hebrew points and Arabic harakat carry no
+    # meaning a searcher types; marks of other scripts (Thai vowels, Devanagari) do.
+    for first, last in _DROPPED_MARKS:
+        for code in range(first, last + 1):
+            table[code] = None
+    return table
+
+
+_DROPPED_MARKS = (
+    (0x300, 0x36F), (0x483, 0x489), (0x591, 0x5C7), (0x610, 0x61A), (0x640, 0x640),
+    (0x64B, 0x65F), (0x670, 0x670), (0x6D6, 0x6ED),
+)  # fmt: skip
+# Letters no decomposition takes apart: dotless i, Cyrillic yo, long s are folded on purpose.
+_SPELLED_OUT = {
+    "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th",
+    "\u0131": "i", "\u0451": "\u0435", "\u017f": "s", "\u03c2": "\u03c3",
+}  # fmt: skip
+_FOLD = _fold_table()
+# The same folding, one character for one, so offsets found in a folded text hold in the
+# original: used only to find where words begin.
+_LOCATE = {
+    code: (value[0] if value else chr(code)) for code, value in _FOLD.items() if value != chr(code)
+}
+_FIND_PREFIX = 4
+_SPACELESS_CHAR = re.compile(f"[{_SPACELESS}]")
+# Stemming is the costly step; its results are kept per family. Real text repeats a few
+# thousand words, so the caches stay small; they are emptied if they ever grow large.
+_CACHE_LIMIT = 200_000
+
+
+def family_for(language: str | None) -> str:
+    """The analysis family of an ISO 639-1 language code (``plain`` when none fits)."""
+    code = (language or "").strip().lower().replace("_", "-").split("-")[0]
+    code = _ALIASES.get(code, code)
+    return code if code in STEMMED else PLAIN
+
+
+# The script each stemmed family is written in; ``plain`` takes any.
+_SCRIPT = {"ar": "ARABIC", "ru": "CYRILLIC"}
+
+
+def families_of_script(word: str) -> set[str]:
+    """The families a word could belong to by its script (its first letter's)."""
+    letter = next((c for c in word if c.isalpha()), "")
+    try:
+        script = unicodedata.name(letter).split(" ")[0] if letter else ""
+    except ValueError:
+        script = ""
+    return {f for f in FAMILIES if f == PLAIN or _SCRIPT.get(f, "LATIN") == script}
+
+
+def fold(word: str) -> str:
+    """Lower case without accents: ``Soviétique`` becomes ``sovietique``."""
+    return word.lower().translate(_FOLD)
+
+
+def _bigrams(run: str) -> list[str]:
+    if len(run) < 2:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+class Family:
+    """How one language family turns text into index terms."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._stem: Callable[[str], str] | None = (
+            stemmer_for_language(name) if name in STEMMED else None
+        )
+        self._cache: dict[str, str] = {}
+        self._fold_first = name not in _STEM_UNFOLDED
+
+    def term(self, word: str) -> str:
+        """The index term of one lower-cased word: folded and stemmed (see _STEM_UNFOLDED)."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        folded = word.translate(_FOLD) if self._fold_first else word
+        stemmed = self._stem(folded) if self._stem is not None else folded
+        result = self._cache[word] = stemmed.translate(_FOLD) or word
+        return result
+
+    def terms(self, text: str) -> list[str]:
+        """The terms of a text in order, one per position (the indexing fast path)."""
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        cache = self._cache
+        out: list[str] = []
+        append, extend = out.append, out.extend
+        for spaceless, word in _TOKEN.findall(text.lower()):
+            if word:
+                cached = cache.get(word)
+                append(cached if cached is not None else self.term(word))
+            else:
+                extend(_bigrams(spaceless))
+        return out
+
+    def positions(self, text: str) -> tuple[dict[str, list[int]], int]:
+        """Each distinct term of a text with its positions, and the number of positions."""
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        cache = self._cache
+        positions: dict[str, list[int]] = {}
+        pos = 0
+        for spaceless, word in _TOKEN.findall(text.lower()):
+            for term in (word,) if word else _bigrams(spaceless):
+                if word:
+                    found_term = cache.get(term)
+                    term = found_term if found_term is not None else self.term(term)  # noqa: PLW2901 — the word becomes its term.
+                found = positions.get(term)
+                if found is None:
+                    positions[term] = [pos]
+                else:
+                    found.append(pos)
+                pos += 1
+        return positions, pos
+
+    def spans(self, text: str) -> Iterator[tuple[str, int, int]]:
+        """(term, start, end) for every term of ``text``, with offsets into ``text`` itself."""
+        lowered = text.lower()
+        # A few letters lengthen in lower case (İ), and decomposed accents need composing:
+        # then each word is lowered and composed on its own, keeping offsets into ``text``.
+        per_word = len(lowered) != len(text) or not unicodedata.is_normalized("NFC", text)
+        if per_word:
+            lowered = text
+        cache = self._cache
+        for match in _TOKEN.finditer(lowered):
+            spaceless, word = match.groups()
+            start = match.start()
+            if word:
+                if per_word:
+                    word = unicodedata.normalize("NFC", word.lower())
+                cached = cache.get(word)
+                yield (cached if cached is not None else self.term(word)), start, match.end()
+            elif len(spaceless) < 2:
+                yield spaceless, start, match.end()
+            else:
+                for i in range(len(spaceless) - 1):
+                    yield spaceless[i : i + 2], start + i, start + i + 2
+
+    def find(self, text: str, terms: set[str]) -> list[tuple[int, int, str]]:
+        """(start, end, term) of the words of ``text`` whose term is in ``terms``.
+
+        Faster than ``spans`` on a long text: a regular expression finds the words that
+        begin like one of the terms (stems keep a word's first letters), and only those
+        are analysed.
+        """
+        lowered = text.lower()
+        if len(lowered) != len(text) or not unicodedata.is_normalized("NFC", text):
+            return [(s, e, t) for t, s, e in self.spans(text) if t in terms]
+        pattern = _finder(tuple(sorted(terms)))
+        found = []
+        for match in pattern.finditer(lowered.translate(_LOCATE)):
+            start, end = match.span()
+            piece = lowered[start:end]
+            term = piece if match.lastgroup == "spaceless" else self.term(piece)
+            if term in terms:
+                found.append((start, end, term))
+        return found
+
+
+@functools.lru_cache(maxsize=256)
+def _finder(terms: tuple[str, ...]) -> re.Pattern[str]:
+    spaceless = [t for t in terms if _SPACELESS_CHAR.match(t)]
+    starts = sorted({t[:_FIND_PREFIX] for t in terms if not _SPACELESS_CHAR.match(t)})
+    parts = []
+    if starts:
+        words = "|".join(map(re.escape, starts))
+        parts.append(f"(?P<word>(?<![^\\W_])(?:{words})(?:[^\\W_]|[{_MARKS}])*)")
+    if spaceless:
+        parts.append(f"(?P<spaceless>{'|'.join(map(re.escape, spaceless))})")
+    return re.compile("|".join(parts) or "(?!)")
+
+
+FAMILY = {name: Family(name) for name in FAMILIES}
+
+
+class FamilyAnalyzer(Tokenizer):  # type: ignore[misc]  # Whoosh is untyped here (see mypy config).
+    """A Whoosh analyzer for one family; pickled into the index's schema by name only."""
+
+    def __init__(self, family: str) -> None:
+        self.family = family
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FamilyAnalyzer) and other.family == self.family
+
+    def __hash__(self) -> int:
+        return hash(self.family)
+
+    def terms(self, text: str) -> list[str]:
+        """See ``Family.terms``."""
+        return FAMILY[self.family].terms(text)
+
+    def __call__(
+        self,
+        value: str,
+        *,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Any]:
+        """Whoosh's token stream (used for highlighting, which needs character offsets)."""
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, (term, start, end) in enumerate(FAMILY[self.family].spans(value)):
+            token.text = term
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = value[start:end]
+            if positions:
+                token.pos = start_pos + pos
+            if chars:
+                token.startchar = start_char + start
+                token.endchar = start_char + end
+            yield token

@@ -1,0 +1,305 @@
+"""Writing segments fast: postings in flat arrays, handed to the codec a block at a time.
+
+Whoosh's own writer keeps every posting as a tuple of Python objects, spills them to disk
+in pickled runs, merges the runs back, and hands them to the codec one call per posting,
+looking each document's field length up in a file every time. Here a segment's postings
+live in a few flat arrays (about 18 bytes a posting), are grouped by term with one
+counting pass, and written a block of up to 128 postings per call; field lengths are read
+into memory once per field. ``tests/core/test_index.py`` checks that the segments hold
+exactly what Whoosh's own writer writes, and what its merge makes of them.
+"""
+
+from __future__ import annotations
+
+import logging
+from array import array
+from collections.abc import Callable
+from typing import Any
+
+from whoosh import fields
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.system import pack_ushort
+from whoosh.util.numeric import byte_to_length
+from whoosh.writing import SegmentWriter
+
+from desktop_app.core.search.analysis import FAMILY, FamilyAnalyzer
+from desktop_app.core.search.codec import (
+    INLINE_LIMIT,
+    Codec,
+    PositionsFormat,
+    inlined,
+    inlined_one,
+)
+
+log = logging.getLogger(__name__)
+
+_LENGTH_OF_BYTE = [byte_to_length(b) for b in range(256)]
+
+
+class WordsField(fields.TEXT):  # type: ignore[misc]  # Whoosh is untyped here.
+    """Words with their positions (for phrases), analysed by one family's analyzer."""
+
+    def __init__(self, family: str, field_boost: float = 1.0) -> None:
+        super().__init__(analyzer=FamilyAnalyzer(family), phrase=True, field_boost=field_boost)
+        self.format = PositionsFormat(field_boost=field_boost)
+        self.family = family
+
+    def positions(self, value: str) -> tuple[dict[str, list[int]], int]:
+        """Each distinct term of ``value`` with its positions, and the number of terms."""
+        return FAMILY[self.family].positions(value)
+
+    def index(self, value: Any, **kwargs: Any) -> Any:
+        """(term, frequency, weight, positions) per distinct term, for Whoosh's own writer."""
+        positions, _ = self.positions(value)
+        boost = self.format.field_boost
+        for term, where in positions.items():
+            yield term.encode("utf-8"), len(where), len(where) * boost, array("I", where).tobytes()
+
+
+class FlatPool:
+    """A segment's postings in memory, in flat arrays, in the order they were added.
+
+    Each posting records its term's number; ``write`` groups them by term with one
+    counting pass. Terms are kept per field, as the analyzer's own strings (shared with
+    its cache) for words fields and as bytes for the others; about 100 bytes a term and
+    18 a posting.
+    """
+
+    def __init__(self, word_fields: set[str]) -> None:
+        self._word_fields = word_fields
+        self._terms: dict[str, dict[Any, int]] = {}
+        self._count = 0
+        self._term_of: array[int] = array("I")
+        self._docs: array[int] = array("I")
+        self._weights: array[float] = array("f")
+        self._ends: array[int] = array("I")
+        self._values = bytearray()
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    @property
+    def fieldnames(self) -> set[str]:
+        """The fields that have terms."""
+        return {name for name, terms in self._terms.items() if terms}
+
+    def _field(self, fieldname: str) -> dict[Any, int]:
+        terms = self._terms.get(fieldname)
+        if terms is None:
+            terms = self._terms[fieldname] = {}
+        return terms
+
+    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+        """One posting: (field, term, document number, weight, value)."""
+        fieldname, tbytes, docnum, weight, vbytes = item
+        terms = self._field(fieldname)
+        term = tbytes.decode("utf-8") if fieldname in self._word_fields else tbytes
+        number = terms.get(term)
+        if number is None:
+            number = terms[term] = self._count
+            self._count += 1
+        self._term_of.append(number)
+        self._docs.append(docnum)
+        self._weights.append(weight)
+        if vbytes:
+            self._values += vbytes
+        self._ends.append(len(self._values))
+
+    def add_words(
+        self, fieldname: str, docnum: int, positions: dict[str, list[int]], boost: float
+    ) -> None:
+        """Every term of one words field of one document, with its positions."""
+        terms, term_of, docs = self._field(fieldname), self._term_of, self._docs
+        weights, ends, values = self._weights, self._ends, self._values
+        count = self._count
+        for term, where in positions.items():
+            number = terms.get(term)
+            if number is None:
+                number = terms[term] = count
+                count += 1
+            term_of.append(number)
+            docs.append(docnum)
+            weights.append(len(where) * boost)
+            values += array("I", where)
+            ends.append(len(values))
+        self._count = count
+
+    def _grouped(self) -> tuple[array[int], array[int]]:
+        """Posting numbers grouped by term number, and where each term's group starts."""
+        starts: array[int] = array("I", bytes(4 * (self._count + 1)))
+        for number in self._term_of:
+            starts[number + 1] += 1
+        for number in range(self._count):
+            starts[number + 1] += starts[number]
+        fill = array("I", starts)
+        grouped: array[int] = array("I", bytes(4 * len(self._term_of)))
+        for posting, number in enumerate(self._term_of):
+            grouped[fill[number]] = posting
+            fill[number] += 1
+        return grouped, starts
+
+    def write(self, schema: Any, fieldwriter: Any, lengths: Callable[[str], list[int]]) -> None:
+        """Write every posting list through ``fieldwriter``; short ones straight into its table."""
+        grouped, starts = self._grouped()
+        self._term_of = array("I")
+        with memoryview(self._values) as values:
+            for fieldname in sorted(self.fieldnames):
+                fieldwriter.start_field(fieldname, schema[fieldname])
+                self._write_field(
+                    fieldname, fieldwriter, lengths(fieldname), (grouped, starts), values
+                )
+                fieldwriter.finish_field()
+
+    def _write_field(
+        self,
+        fieldname: str,
+        fieldwriter: Any,
+        lengths: list[int],
+        groups: tuple[array[int], array[int]],
+        values: memoryview,
+    ) -> None:
+        docs, weights, ends = self._docs, self._weights, self._ends
+        grouped, starts = groups
+        table, prefix = fieldwriter._tindex, pack_ushort(fieldwriter._fieldid)
+        terms = self._terms[fieldname]
+        words = fieldname in self._word_fields
+        for term in sorted(terms):
+            number = terms[term]
+            tbytes = term.encode("utf-8") if words else term
+            first, last = starts[number], starts[number + 1]
+            if last - first == 1:  # Most terms of a library occur once in a segment.
+                n = grouped[first]
+                value = values[ends[n - 1] if n else 0 : ends[n]].tobytes()
+                table.add(prefix + tbytes, inlined_one(docs[n], weights[n], value, lengths))
+                continue
+            postings = grouped[first:last]
+            ids = [docs[n] for n in postings]
+            term_weights = array("f", [weights[n] for n in postings])
+            term_values = [values[ends[n - 1] if n else 0 : ends[n]].tobytes() for n in postings]
+            term_lengths = [lengths[d] for d in ids]
+            if len(ids) < INLINE_LIMIT:
+                table.add(prefix + tbytes, inlined(ids, term_weights, term_values, term_lengths))
+                continue
+            fieldwriter.start_term(tbytes)
+            fieldwriter._postwriter.add_many(ids, term_weights, term_values, term_lengths)
+            fieldwriter.finish_term()
+
+    def cleanup(self) -> None:
+        """Let go of everything."""
+        self.__init__(self._word_fields)  # type: ignore[misc]  # Reset in place to release.
+
+
+def _block_postings(
+    reader: Any, fieldname: str, tbytes: bytes
+) -> tuple[list[int], list[float], list[Any]]:
+    """A term's (ids, weights, values) in one segment, deleted documents included."""
+    matcher = reader.postings(fieldname, tbytes)
+    matcher = getattr(matcher, "child", matcher)  # Unwrap the filter of deleted documents.
+    ids: list[int] = []
+    weights: list[float] = []
+    values: list[Any] = []
+    while matcher.is_active():
+        if isinstance(matcher, W3LeafMatcher):
+            matcher._read_ids()
+            matcher._read_weights()
+            matcher._read_values()
+            start = matcher._i
+            ids.extend(matcher._ids[start:])
+            weights.extend(matcher._weights[start:])
+            values.extend(matcher._values[start:])
+            matcher._i = matcher._blocklength - 1
+        else:
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            values.append(matcher.value())
+        matcher.next()
+    return ids, weights, values
+
+
+def _column_lengths(perdoc: Any, fieldname: str, doccount: int) -> list[int]:
+    """Every document's length in a field, read from the segment's length column at once."""
+    reader = perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+    if reader is None:
+        return [0] * doccount
+    try:
+        raw = reader._dbfile.get(reader._basepos, reader._count * reader._fixedlen)
+    except AttributeError:  # Another column layout: read it value by value.
+        raw = bytes(reader)
+    return [_LENGTH_OF_BYTE[b] for b in raw] + [0] * (doccount - len(raw))
+
+
+class FastWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is untyped here.
+    """Whoosh's segment writer over the flat pool; words fields take the fast path."""
+
+    pool: Any
+
+    def __init__(self, ix: Any, **kwargs: Any) -> None:
+        # A compound segment is one file Whoosh reads whole into memory when it opens it;
+        # separate files are read on demand.
+        super().__init__(ix, codec=Codec(), compound=False, **kwargs)
+        self.pool.cleanup()
+        words = {name for name, field in self.schema.items() if isinstance(field, WordsField)}
+        self.pool = FlatPool(words)
+
+    def add_document(self, **values: Any) -> None:
+        """Add one document (no boosts, vectors or spelling fields: the schema has none)."""
+        self._check_state()
+        perdoc, docnum, pool = self.perdocwriter, self.docnum, self.pool
+        perdoc.start_doc(docnum)
+        for fieldname in sorted(values):
+            value = values[fieldname]
+            if value is None:
+                continue
+            field = self.schema[fieldname]
+            length = 0
+            if isinstance(field, WordsField):
+                positions, length = field.positions(value)
+                pool.add_words(fieldname, docnum, positions, field.format.field_boost)
+            elif field.indexed:
+                for tbytes, freq, weight, vbytes in field.index(value):
+                    length += freq if field.scorable else 0
+                    pool.add((fieldname, tbytes, docnum, weight, vbytes))
+            perdoc.add_field(fieldname, field, value if field.stored else None, length)
+            if field.column_type is not None:
+                column_value = field.to_column_value(value)
+                perdoc.add_column_value(fieldname, field.column_type, column_value)
+        perdoc.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def add_reader(self, reader: Any) -> None:
+        """Merge a segment in (when segments are merged): its postings read term by term.
+
+        Whoosh's own merge asks for each term's postings through a matcher; here a short
+        list comes straight from the term table and a long one a block at a time.
+        """
+        self._check_state()
+        basedoc = self.docnum
+        indexed = {name for name in reader.indexed_field_names() if name in self.schema}
+        docmap = self.write_per_doc(set(self.schema.names()) | indexed, reader)
+        add = self.pool.add
+        for fieldname in sorted(indexed):
+            for tbytes, info in reader.iter_field(fieldname, b""):
+                if info.is_inlined():
+                    ids, weights, values = info.inlined_postings()
+                else:
+                    ids, weights, values = _block_postings(reader, fieldname, tbytes)
+                for at, docnum in enumerate(ids):
+                    new = basedoc + docnum if docmap is None else docmap.get(docnum)
+                    if new is not None:
+                        add((fieldname, tbytes, new, weights[at], values[at] if values else None))
+        self._added = True
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        perdoc = self.per_document_reader()
+        doccount = self.docnum
+        try:
+            self.pool.write(
+                self.schema,
+                self.fieldwriter,
+                lambda fieldname: _column_lengths(perdoc, fieldname, doccount),
+            )
+        finally:
+            perdoc.close()
+        self.fieldwriter.close()

@@ -1,0 +1,288 @@
+"""The search index: languages, the index following the database, rebuilds and repairs."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from whoosh import index as whoosh_index
+from whoosh.writing import NO_MERGE, OPTIMIZE
+
+from desktop_app.core import Library, Progress
+from desktop_app.core.records import Article
+from desktop_app.core.search.analysis import FAMILY, family_for, fold
+from desktop_app.core.search.schema import SCHEMA, document_for
+from desktop_app.core.search.searchindex import VERSION_FILE, SearchIndex
+from desktop_app.core.search.writing import FastWriter
+from tests.core.search_pages import PAGES, write_pages
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    """Every multilingual page, imported once, for tests that only read."""
+    folder = tmp_path_factory.mktemp("index")
+    with Library(folder / "library", workers=1) as lib:
+        lib.import_paths([write_pages(folder / "pages")])
+        yield lib
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Library]:
+    """A library of its own, with the English, French and German pages."""
+    with Library(tmp_path / "library", workers=1) as lib:
+        lib.import_paths([write_pages(tmp_path / "pages", ["lighthouse", "seals", "marees"])])
+        yield lib
+
+
+def only(library: Library, query: str) -> str:
+    """The title of the one article a query finds."""
+    results = library.search(query)
+    assert results.total == 1, [h.title for h in results.hits]
+    return results.hits[0].title
+
+
+# Each article in its own language
+
+
+@pytest.mark.parametrize(
+    ("query", "page"),
+    [
+        ("capturer", "marees"),  # stemmed: capturé
+        ("sovietique", "marees"),  # accents folded: soviétique
+        ("SOVIÉTIQUE", "marees"),
+        ("Леонов", "leonov"),  # Леонова
+        ("космонавты", "leonov"),  # космонавт
+        ("Haus", "haeuser"),  # Häuser
+        ("HAEUSER", None),  # an umlaut is not spelled out: no match is expected
+        ("北京", "beijing"),  # a bigram inside 北京大学图书馆
+        ("图书馆", "beijing"),
+        ("東京", "tokyo"),
+        ("天気", "tokyo"),
+        ("서울", "seoul"),  # inside 서울에서
+        ("keeper", "lighthouse"),  # keepers
+        ("polishing", "lighthouse"),  # polished
+    ],
+)
+def test_each_article_is_analysed_in_its_language(
+    shared: Library, query: str, page: str | None
+) -> None:
+    results = shared.search(query)
+    if page is None:
+        assert results.total == 0
+        return
+    assert [h.title for h in results.hits] == [PAGES[page][0]]
+
+
+def test_a_phrase_matches_its_words_in_order(shared: Library) -> None:
+    assert only(shared, '"marées montent"') == PAGES["marees"][0]
+    assert shared.search('"montent marées"').total == 0
+    assert only(shared, '"MAREE montent"') == PAGES["marees"][0]  # analysed like the text
+    assert only(shared, '"东京" OR "北京大学"') == PAGES["beijing"][0]
+    assert shared.search('"学大"').total == 0
+
+
+def test_snippets_mark_the_forms_the_text_uses(shared: Library) -> None:
+    [hit] = shared.search("capturer sovietique").hits
+    assert "<mark>capturé</mark>" in hit.snippet
+    assert "<mark>soviétique</mark>" in hit.snippet
+    [hit] = shared.search("서울").hits
+    assert "<mark>서울</mark>에서" in hit.snippet
+    [hit] = shared.search("published:2022").hits
+    assert "<mark>" not in hit.snippet
+    assert hit.snippet.startswith("Harbour seals have returned")
+
+
+def test_analysis_families() -> None:
+    assert family_for("fr") == "fr"
+    assert family_for("pt-BR") == "pt"
+    assert family_for("nb") == "no"
+    assert family_for("zh") == "plain"
+    assert family_for(None) == "plain"
+    assert fold("Soviétique Straße Œuvre") == "sovietique strasse oeuvre"
+    assert FAMILY["de"].terms("Die Häuser") == ["die", "haus"]
+    assert FAMILY["plain"].terms("東京都に") == ["東京", "京都", "都に"]
+    assert FAMILY["en"].terms("e\u0301te\u0301 café") == FAMILY["en"].terms("été café")
+
+
+# The index follows the database
+
+
+def test_bookmarks_tags_and_notes_reach_the_index(library: Library) -> None:
+    seals = next(a for a in library.articles() if a.title == PAGES["seals"][0])
+    assert library.search("puffins").total == 0
+    library.set_tags(seals.id, ["Wildlife", "puffins"])
+    library.set_note(seals.id, "Ask the volunteers about the colony census")
+    library.set_bookmarked(seals.id, True)
+    assert only(library, "tag:puffins") == seals.title
+    assert only(library, "puffins") == seals.title
+    assert only(library, "note:census") == seals.title
+    assert only(library, "colony") == seals.title
+    facets = library.search("").facets
+    assert [(f.value, f.count) for f in facets["tag"]] == [("puffins", 1), ("wildlife", 1)]
+    assert [(f.value, f.count) for f in facets["bookmarked"]] == [("yes", 1), ("no", 2)]
+    assert library.search("coast", bookmarked_only=True).total == 1
+    library.set_bookmarked(seals.id, False)
+    library.set_tags(seals.id, [])
+    library.set_note(seals.id, "")
+    assert library.search("puffins OR census").total == 0
+    assert library.search("coast", bookmarked_only=True).total == 0
+    assert library.search("").facets["tag"] == ()
+
+
+def test_more_like_this(library: Library, tmp_path: Path) -> None:
+    folder = tmp_path / "more"
+    folder.mkdir()
+    (folder / "keepers.html").write_text(
+        (tmp_path / "pages" / "lighthouse.html")
+        .read_text("utf-8")
+        .replace("Lighthouse keepers of Brittany", "Life in a lighthouse")
+        .replace("until it shone", "until it gleamed")
+        .replace("https://www.coast.example/2021/lighthouses", "https://lights.example/a"),
+        "utf-8",
+    )
+    library.import_paths([folder])
+    lighthouse = next(a for a in library.articles() if a.title == PAGES["lighthouse"][0])
+    similar = library.more_like_this(lighthouse.id, limit=5)
+    assert similar.hits[0].title == "Life in a lighthouse"
+    assert lighthouse.id not in {h.id for h in similar.hits}
+    assert "<mark>" in similar.hits[0].snippet
+
+
+def test_reindex_swaps_in_a_new_index_and_search_goes_on(library: Library) -> None:
+    seen: list[Progress] = []
+    before = {h.title for h in library.search("coast OR marées").hits}
+    old_files = set((library.folder / "index").iterdir())
+    library.rebuild_index(progress=seen.append)
+    assert {h.title for h in library.search("coast OR marées").hits} == before
+    assert not (library.folder / "index.new").exists()
+    assert not (library.folder / "index.old").exists()
+    assert set((library.folder / "index").iterdir()) != old_files
+    assert library.search("capturer").total == 1
+
+
+def test_an_index_of_another_version_is_rebuilt(library: Library) -> None:
+    folder = library.folder
+    library.close()
+    (folder / "index" / VERSION_FILE).write_text("0", "utf-8")
+    with Library(folder, workers=1) as reopened:
+        assert reopened.search("capturer").total == 1
+    assert (folder / "index" / VERSION_FILE).read_text("utf-8") != "0"
+
+
+def test_a_mismatch_of_ids_with_the_same_count_is_repaired_at_open(library: Library) -> None:
+    folder = library.folder
+    seals = next(a for a in library.articles() if a.title == PAGES["seals"][0])
+    library.close()
+    index = SearchIndex(folder / "index")
+    index.delete([seals.id])
+    ghost = Article(id=999, title="Ghost ship", text="A ship nobody saved.", html="")
+    index.add([ghost])
+    assert index.doc_count() == 3
+    index.close()
+    with Library(folder, workers=1) as reopened:
+        assert reopened.search("ghost").total == 0
+        assert only(reopened, "estuary") == seals.title
+        assert reopened.count() == 3
+
+
+def test_an_article_deleted_from_the_database_leaves_the_index(library: Library) -> None:
+    folder = library.folder
+    library.close()
+    db = sqlite3.connect(folder / "library.sqlite3")
+    db.execute("DELETE FROM articles WHERE title = ?", (PAGES["seals"][0],))
+    db.commit()
+    db.close()
+    with Library(folder, workers=1) as reopened:
+        assert reopened.search("estuary").total == 0
+        assert reopened.search("coast").total == 1
+
+
+def test_an_unreadable_index_is_rebuilt(library: Library) -> None:
+    folder = library.folder
+    library.close()
+    for path in (folder / "index").iterdir():
+        if path.name.endswith(".toc"):
+            path.write_bytes(b"not a table of contents")
+    with Library(folder, workers=1) as reopened:
+        assert reopened.search("capturer").total == 1
+
+
+# The fast writer writes what Whoosh's own writer writes
+
+
+def _postings(folder: Path) -> dict[tuple[str, bytes], list[tuple[int, float, Any]]]:
+    ix = whoosh_index.open_dir(str(folder))
+    out = {}
+    with ix.reader() as reader:
+        for fieldname, tbytes in reader.all_terms():
+            fmt = reader.schema[fieldname].format
+            matcher = reader.postings(fieldname, tbytes)
+            rows = []
+            while matcher.is_active():
+                # Empty values read back as None from a block, as "" from the term table.
+                value = matcher.value() or None
+                has_positions = value and fmt.supports("positions")
+                positions = fmt.decode_positions(value) if has_positions else value
+                rows.append((matcher.id(), round(matcher.weight(), 4), positions))
+                matcher.next()
+            out[(fieldname, tbytes)] = rows
+        lengths = {
+            (name, d): reader.doc_field_length(d, name)
+            for name in reader.indexed_field_names()
+            for d in range(reader.doc_count_all())
+        }
+        stored = list(reader.all_stored_fields())
+    ix.close()
+    return {**out, ("_lengths", b""): sorted(lengths.items()), ("_stored", b""): stored}
+
+
+def test_the_fast_writer_writes_what_whoosh_writes(shared: Library, tmp_path: Path) -> None:
+    articles = [a for a in shared.articles() for _ in range(80)]  # Long posting lists too.
+    articles = [Article(**{**a.__dict__, "id": n + 1}) for n, a in enumerate(articles)]
+    written = {}
+    for name, make in (("fast", FastWriter), ("whoosh", None)):
+        folder = tmp_path / name
+        folder.mkdir()
+        ix = whoosh_index.create_in(str(folder), SCHEMA)
+        writer = make(ix) if make else ix.writer()
+        for article in articles:
+            writer.add_document(**document_for(article))
+        writer.commit()
+        ix.close()
+        written[name] = _postings(folder)
+    assert written["fast"] == written["whoosh"]
+
+
+def test_segments_merged_by_the_fast_writer_hold_what_whoosh_writes(
+    shared: Library, tmp_path: Path
+) -> None:
+    articles = [a for a in shared.articles() for _ in range(20)]
+    articles = [Article(**{**a.__dict__, "id": n + 1}) for n, a in enumerate(articles)]
+    gone = {5, 77, 150}
+    merged = tmp_path / "merged"
+    merged.mkdir()
+    ix = whoosh_index.create_in(str(merged), SCHEMA)
+    for first in range(0, len(articles), 50):  # Several segments...
+        writer = FastWriter(ix)
+        for article in articles[first : first + 50]:
+            writer.add_document(**document_for(article))
+        writer.commit(mergetype=NO_MERGE)
+    writer = ix.writer()
+    for article_id in gone:  # ...with deleted documents...
+        writer.delete_by_term("id", article_id)
+    writer.commit(mergetype=NO_MERGE)
+    FastWriter(ix).commit(mergetype=OPTIMIZE)  # ...merged into one.
+    ix.close()
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    ix = whoosh_index.create_in(str(plain), SCHEMA)
+    writer = ix.writer()
+    for article in articles:
+        if article.id not in gone:
+            writer.add_document(**document_for(article))
+    writer.commit()
+    ix.close()
+    assert _postings(merged) == _postings(plain)
