@@ -12,7 +12,8 @@ from desktop_app.gui.import_dialog import LOOKING, STOPPING, TITLE, count_text
 from tests.pages import write_page
 
 IMPORT_TIMEOUT_MS = 30_000
-MANY = 12
+# Enough files that a Cancel sent after the first one lands mid-way even on a busy machine.
+MANY = 60
 
 
 @pytest.fixture
@@ -85,8 +86,10 @@ def test_cancel_stops_the_import_and_keeps_what_finished(qtbot, window, library,
     task = window.import_paths(harbour_pages(tmp_path / "many", MANY))
     assert task is not None
     dialog = window.imports.progress_dialog
-    with qtbot.waitSignal(task.progressed, timeout=IMPORT_TIMEOUT_MS):
-        pass
+    done: list[int] = []
+    task.progressed.connect(lambda progress: done.append(progress.done))
+    # The first report only counts the files; cancel once one file is finished.
+    qtbot.waitUntil(lambda: bool(done) and done[-1] >= 1, timeout=IMPORT_TIMEOUT_MS)
     with qtbot.waitSignal(window.import_finished, timeout=IMPORT_TIMEOUT_MS) as finished:
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
         assert task.cancelled
