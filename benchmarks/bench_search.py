@@ -177,20 +177,18 @@ def _queries(folder: Path, corpus: Corpus, per_kind: int) -> Queries:
         ours["fuzzy"].append(f"{_misspelt(target, rng)}~")
         fts["fuzzy"].append(None)
         start = rng.randint(2005, 2020)
-        span = f"{start}..{start + rng.randint(1, 5)}"
+        end = start + rng.randint(1, 5)
+        span, dates = f"{start}..{end}", (f"{start}", f"{end}-12-31")
+        one = words[rng.randint(5, 300)]  # Frequent enough to meet the field and the dates.
         if rng.random() < 0.5:
             ours["field + date range"].append(f"title:{one} published:{span}")
             where = " AND a.published BETWEEN ? AND ?"
-            fts["field + date range"].append(
-                (f"title : {_quoted(one)}", where, (f"{start}", f"{start + 6}"))
-            )
+            fts["field + date range"].append((f"title : {_quoted(one)}", where, dates))
         else:
             site = rng.choice(sites)[0]
             ours["field + date range"].append(f'{one} site:"{site}" published:{span}')
             where = " AND a.site_name = ? AND a.published BETWEEN ? AND ?"
-            fts["field + date range"].append(
-                (_quoted(one), where, (site, f"{start}", f"{start + 6}"))
-            )
+            fts["field + date range"].append((_quoted(one), where, (site, *dates)))
     db.close()
     return Queries(ours, fts)
 

@@ -71,7 +71,7 @@ class Library:
             log.exception("the index in %s cannot be opened; rebuilding it", folder)
             return self._rebuilt(folder)
         try:
-            in_index, in_store = search_index.article_ids(), set(self._store.all_ids())
+            in_index, in_store = search_index.article_ids(), self._store.id_set()
         except Exception:
             log.exception("the index in %s cannot be read; rebuilding it", folder)
             search_index.close()

@@ -104,6 +104,9 @@ def test_analysis_families() -> None:
     assert fold("Soviétique Straße Œuvre") == "sovietique strasse oeuvre"
     assert FAMILY["de"].terms("Die Häuser") == ["die", "haus"]
     assert FAMILY["plain"].terms("東京都に") == ["東京", "京都", "都に"]
+    # Thai is cut into pairs of characters, its vowel marks kept with their consonants.
+    assert FAMILY["plain"].terms("ภาษาไทย")[:2] == ["ภา", "าษ"]
+    assert FAMILY["en"].terms("Korean 서울에서") == ["korean", "서울", "울에", "에서"]
     assert FAMILY["en"].terms("e\u0301te\u0301 café") == FAMILY["en"].terms("été café")
 
 

@@ -156,7 +156,9 @@ class Family:
             self._cache.clear()
         folded = word.translate(_FOLD) if self._fold_first else word
         stemmed = self._stem(folded) if self._stem is not None else folded
-        result = self._cache[word] = stemmed.translate(_FOLD) or word
+        result = stemmed.translate(_FOLD) or word
+        # The word itself when unchanged: one string in memory instead of two.
+        result = self._cache[word] = word if result == word else result
         return result
 
     def terms(self, text: str) -> list[str]:

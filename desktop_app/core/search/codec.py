@@ -61,9 +61,9 @@ class PositionsFormat(formats.Positions):  # type: ignore[misc]  # Whoosh is unt
         """The positions as bytes."""
         return array("I", poslist).tobytes()
 
-    def decode_positions(self, valuestring: bytes) -> list[int]:
-        """The positions back from bytes."""
-        return array("I", valuestring).tolist()
+    def decode_positions(self, valuestring: bytes) -> Any:
+        """The positions back from bytes (an array of them, in order)."""
+        return array("I", valuestring)
 
     def decode_frequency(self, valuestring: bytes) -> int:
         """How many times the term occurs."""
@@ -272,10 +272,15 @@ class _MappedFile(StructFile):  # type: ignore[misc]  # Whoosh is untyped here.
 
 
 class MappedStorage(FileStorage):  # type: ignore[misc]  # Whoosh is untyped here.
-    """A folder of index files, each opened for reading through a memory map."""
+    """A folder of index files; the term tables are read through a memory map.
+
+    Term lookups read a few bytes at many places of a term table, where a map pays off;
+    postings are read a block at a time, as well through the file, and leave the pages
+    they touch in the system's cache rather than in the process.
+    """
 
     def open_file(self, name: str, **kwargs: Any) -> Any:
-        fileobj = Path(self._fpath(name)).open("rb")  # noqa: SIM115 — the map takes it over.
-        if os.fstat(fileobj.fileno()).st_size == 0:
+        fileobj = Path(self._fpath(name)).open("rb")  # noqa: SIM115 — a StructFile owns it.
+        if not name.endswith(W3Codec.TERMS_EXT) or os.fstat(fileobj.fileno()).st_size == 0:
             return StructFile(fileobj, name=name, **kwargs)
         return _MappedFile(fileobj, name)

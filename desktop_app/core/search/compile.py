@@ -32,7 +32,7 @@ EXPANSION_LIMIT = 24
 SCAN_LIMIT = 400
 _SHORTEST_STEM = 4
 _SAME_START_FROM = 6
-_SAMPLE_SEGMENTS = 3
+_SAMPLE_SEGMENTS = 2
 _SMALL_SEGMENT = 2000
 _LANGUAGE_NAMES = {
     "arabic": "ar", "danish": "da", "german": "de", "english": "en", "spanish": "es",
@@ -120,7 +120,7 @@ class Lexicon:
 
 def _sampled_segments(searcher: Any) -> list[Any]:
     """The segments a prefix or misspelling is expanded in: the largest (holding half the
-    documents, at most _SAMPLE_SEGMENTS of them) and every small one.
+    documents, at most _SAMPLE_SEGMENTS of them) and every small one (recent changes).
 
     Walking a segment's terms costs about as much for a small segment as for a large one.
     Words worth offering for a prefix or a misspelling are frequent, so they are in the

@@ -14,7 +14,7 @@ from desktop_app.core.search.writing import WordsField
 
 # Bumped whenever the schema or the analysis changes: an index written by another version
 # is rebuilt from the database when the library opens.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 TITLE_BOOST = 2.0
 
 
@@ -69,6 +69,10 @@ _FIELDS: dict[str, Any] = {
     "note": WordsField(PLAIN),
     # The folded title, only as a column: sorting by title.
     "title_key": fields.COLUMN(columns.VarBytesColumn()),
+    # The site facet's and the language facet's values, as columns: read whole, in one
+    # pass, when a segment is first searched.
+    "site_label": fields.COLUMN(columns.RefBytesColumn()),
+    "lang_label": fields.COLUMN(columns.RefBytesColumn()),
 }
 SCHEMA = fields.Schema(**_FIELDS)
 
@@ -122,10 +126,11 @@ def document_for(article: Article) -> dict[str, Any]:
         "title_key": fold(" ".join(article.title.split())).encode("utf-8"),
     }
     if article.language:
-        doc["lang"] = [article.language.strip().lower().replace("_", "-").split("-")[0]]
+        language = article.language.strip().lower().replace("_", "-").split("-")[0]
+        doc["lang"], doc["lang_label"] = [language], language.encode("utf-8")
     site = site_label(article)
     if site:
-        doc["site"] = [site]
+        doc["site"], doc["site_label"] = [site], site.encode("utf-8")
     date = date_number(article.published)
     if date is not None:
         doc["published"] = date

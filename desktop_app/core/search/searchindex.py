@@ -36,8 +36,8 @@ SORTS = ("relevance", "date", "title")
 VERSION_FILE = "archive-browser-index-version"
 # A rebuild writes a segment per this many articles: big enough that a term's postings
 # sit together, small enough that one segment's postings fit in memory (about 18 bytes
-# a posting and 100 a term: ~200 MB for 10,000 articles of 800 words).
-SEGMENT_ARTICLES = 20_000
+# a posting and 100 a term: ~300 MB for 16,000 articles of 800 words).
+SEGMENT_ARTICLES = 16_000
 # "Did you mean" is offered when a query finds fewer than this many articles.
 SUGGEST_BELOW = 3
 TextsFor = Callable[[list[int]], Mapping[int, str]]
@@ -131,7 +131,7 @@ class SearchIndex:
 
     def delete(self, article_ids: Iterable[int]) -> None:
         """Remove the documents of these articles."""
-        writer = self._ix.writer()
+        writer = FastWriter(self._ix)
         try:
             for article_id in article_ids:
                 writer.delete_by_term("id", article_id)
@@ -255,12 +255,7 @@ class SearchIndex:
             return [(d, 0.0) for d in view.by_title(docs, limit)]
         if compiled is None or isinstance(compiled, wq.Every) or compiled is wq.NullQuery:
             return [(d, 0.0) for d in view.added(docs, limit)]
-        # Whoosh ranks a query without its phrases and date ranges (its phrase matching is
-        # slow, and a range adds nothing to a score); ``docs`` holds the exact matches.
-        scoring, relaxed = _scoring(compiled)
-        use_filter = filtered or relaxed
-        results = self._searcher.search(scoring, limit=limit, filter=docs if use_filter else None)
-        return [(int(d), float(s or 0.0)) for d, s in results.items()]
+        return view.ranked(compiled, docs, limit)
 
     def suggest(self, text: str, texts_for: TextsFor) -> str | None:
         """A respelling of ``text`` with the index's own words, if one finds more."""
@@ -324,8 +319,7 @@ class SearchIndex:
         if not key_terms:
             return IndexResults(0, [])
         like = wq.Or([wq.Term(fieldname, word, boost=weight) for word, weight in key_terms])
-        results = self._searcher.search(like, limit=limit, mask={docnum})
-        ranked = [(int(d), float(s or 0.0)) for d, s in results.items()]
+        ranked = view.ranked(like, view.docs(like) - {docnum}, limit)
         ids = view.article_ids(d for d, _ in ranked)
         bodies = texts_for(ids)
         terms = {word for word, _ in key_terms}
@@ -334,25 +328,6 @@ class SearchIndex:
             for (d, score), i in zip(ranked, ids, strict=True)
         ]
         return IndexResults(len(hits), hits)
-
-
-def _scoring(qry: Any) -> tuple[Any, bool]:
-    """The query Whoosh ranks with, and whether it matches more than ``qry`` does."""
-    if isinstance(qry, wq.Phrase) and qry.slop == 1:
-        terms = [wq.Term(qry.fieldname, w) for w in dict.fromkeys(qry.words)]
-        return (terms[0] if len(terms) == 1 else wq.And(terms, boost=qry.boost)), True
-    if isinstance(qry, wq.NumericRange):
-        return wq.Every(), True
-    if isinstance(qry, wq.And | wq.Or):
-        parts = [_scoring(sub) for sub in qry.subqueries]
-        kept = [p for p, _ in parts if not (isinstance(p, wq.Every) and isinstance(qry, wq.And))]
-        relaxed = any(r for _, r in parts)
-        if not kept:
-            return wq.Every(), relaxed
-        return (kept[0] if len(kept) == 1 else type(qry)(kept, boost=qry.boost)), relaxed
-    if isinstance(qry, wq.Not):
-        return qry, False
-    return qry, False
 
 
 def _plain_words(node: q.Node) -> list[str]:

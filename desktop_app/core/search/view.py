@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import logging
+import math
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -20,14 +21,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching import ListMatcher
-from whoosh.matching.wrappers import FilterMatcher
-from whoosh.reading import TermNotFound
+
+from desktop_app.core.search import postings
 
 log = logging.getLogger(__name__)
 
 FACETS = ("site", "language", "year", "tag", "bookmarked")
+# Whoosh's BM25F parameters.
+_K1, _B = 1.2, 0.75
+# Postings kept for the next query (search as you type repeats most terms): at most
+# this many terms' document numbers and weights, about 8 bytes a posting.
+_POSTINGS_CACHE = 256
 _FACET_LIMIT = {"site": 30, "language": 30, "year": 60, "tag": 50}
 _FILTER_CACHE = 32
 BOOKMARKED, NOT_BOOKMARKED = "yes", "no"
@@ -60,53 +64,8 @@ class Segment:
     bookmarked: set[int]
     tags: dict[str, list[int]]
     titles: list[bytes] | None = None
-
-
-def postings_ids(reader: Any, fieldname: str, text: Any) -> list[int]:
-    """The document numbers of a term in one segment, deleted ones included."""
-    try:
-        matcher = reader.postings(fieldname, text)
-    except TermNotFound:
-        return []
-    if isinstance(matcher, FilterMatcher):
-        matcher = matcher.child
-    if isinstance(matcher, ListMatcher):
-        return list(matcher._ids)
-    if not isinstance(matcher, W3LeafMatcher):
-        return list(matcher.all_ids())
-    found: list[int] = []
-    while matcher.is_active():
-        if matcher._ids is None:
-            matcher._read_ids()
-        found.extend(matcher._ids[matcher._i :])
-        matcher._i = matcher._blocklength - 1
-        matcher.next()
-    return found
-
-
-def postings_values(reader: Any, fieldname: str, text: Any) -> dict[int, bytes]:
-    """The posting value (positions) of a term by document number in one segment."""
-    try:
-        matcher = reader.postings(fieldname, text)
-    except TermNotFound:
-        return {}
-    if isinstance(matcher, FilterMatcher):
-        matcher = matcher.child
-    if isinstance(matcher, ListMatcher):
-        return dict(zip(matcher._ids, matcher._values, strict=True))
-    if not isinstance(matcher, W3LeafMatcher):
-        return dict(matcher.items_as("positions"))
-    found: dict[int, bytes] = {}
-    while matcher.is_active():
-        if matcher._ids is None:
-            matcher._read_ids()
-        if matcher._values is None:
-            matcher._read_values()
-        start = matcher._i
-        found.update(zip(matcher._ids[start:], matcher._values[start:], strict=True))
-        matcher._i = matcher._blocklength - 1
-        matcher.next()
-    return found
+    lengths: dict[str, list[int]] = field(default_factory=dict)
+    """Per field, every document's length in it (read when a ranking first needs it)."""
 
 
 def _numeric_column(reader: Any, fieldname: str, typecode: str) -> array[int]:
@@ -125,25 +84,37 @@ def _numeric_column(reader: Any, fieldname: str, typecode: str) -> array[int]:
     return values
 
 
+def _labels(reader: Any, fieldname: str, table: Codes) -> array[int]:
+    """A label column (site or language) as the shared table's numbers, 0 for none."""
+    count = reader.doc_count_all()
+    column = reader.column_reader(fieldname, translate=False)
+    try:
+        uniques = column._uniques
+        raw = column._dbfile.get(column._basepos, count * column._itemsize)
+        refs = array(column._typecode, raw)
+        if refs.itemsize > 1:
+            refs.byteswap()
+    except AttributeError:  # Another column layout: read it value by value.
+        values = list(column)
+        uniques = list(dict.fromkeys(values))
+        position = {value: at for at, value in enumerate(uniques)}
+        refs = array("I", [position[value] for value in values])
+    numbers = [table.number(u.decode("utf-8")) if u else 0 for u in uniques]
+    return array("I", [numbers[r] for r in refs])
+
+
 def read_segment(reader: Any, codes: Codes, language_codes: Codes) -> Segment:
     """A segment's per-document data, read in a few passes over its columns and postings."""
-    count = reader.doc_count_all()
-    sites, languages = array("I", bytes(4 * count)), array("I", bytes(4 * count))
-    for target, fieldname, table in ((sites, "site", codes), (languages, "lang", language_codes)):
-        for tbytes in reader.lexicon(fieldname):
-            number = table.number(tbytes.decode("utf-8"))
-            for docnum in postings_ids(reader, fieldname, tbytes):
-                target[docnum] = number
     tags = {
-        tbytes.decode("utf-8"): postings_ids(reader, "tag", tbytes)
+        tbytes.decode("utf-8"): postings.ids(reader, "tag", tbytes)
         for tbytes in reader.lexicon("tag")
     }
     return Segment(
         ids=_numeric_column(reader, "id", "Q"),
         dates=_numeric_column(reader, "published", "I"),
-        sites=sites,
-        languages=languages,
-        bookmarked=set(postings_ids(reader, "bookmarked", b"t")),
+        sites=_labels(reader, "site_label", codes),
+        languages=_labels(reader, "lang_label", language_codes),
+        bookmarked=set(postings.ids(reader, "bookmarked", b"t")),
         tags=tags,
     )
 
@@ -184,6 +155,7 @@ class View:
         self._tags: dict[str, set[int]] | None = None
         self._marked: set[int] | None = None
         self._by_date: tuple[array[int], array[int]] | None = None
+        self._postings: dict[tuple[int, str, Any], tuple[array[int], array[float]]] = {}
 
     # Matching documents
 
@@ -244,32 +216,97 @@ class View:
     def _phrase(self, fieldname: str, words: list[str]) -> set[int]:
         """Documents with ``words`` at consecutive positions of ``fieldname``.
 
-        Whoosh checks phrases through generic span objects, slow on a frequent word; here
-        the positions of each word are read a block at a time and compared as sets.
+        Whoosh checks phrases through generic span objects, slow on a frequent word. Here
+        the rarest word's documents are the candidates; the other words' positions are
+        read only in the blocks holding a candidate, and compared as sets.
         """
         decode = self.searcher.schema[fieldname].format.decode_positions
+        frequency = {w: self.searcher.doc_frequency(fieldname, w) for w in set(words)}
+        unique = sorted(frequency, key=frequency.__getitem__)
         found: set[int] = set()
         for leaf in self._leaves:
-            by_word = {w: postings_values(leaf.reader, fieldname, w) for w in set(words)}
-            candidates = set.intersection(*(set(v) for v in by_word.values()))
-            candidates -= leaf.reader.deleted_docs_set
-            for docnum in candidates:
-                starts = set(decode(by_word[words[0]][docnum]))
-                for offset, word in enumerate(words[1:], start=1):
-                    starts &= {p - offset for p in decode(by_word[word][docnum])}
-                    if not starts:
-                        break
-                if starts:
-                    found.add(leaf.offset + docnum)
+            by_word = {unique[0]: postings.values(leaf.reader, fieldname, unique[0])}
+            candidates = sorted(set(by_word[unique[0]]) - leaf.reader.deleted_docs_set)
+            for word in unique[1:]:
+                if not candidates:
+                    break
+                if len(candidates) * 8 > frequency[word]:  # Dense: read every block.
+                    by_word[word] = postings.values(leaf.reader, fieldname, word)
+                else:
+                    by_word[word] = postings.values_at(leaf.reader, fieldname, word, candidates)
+                candidates = [d for d in candidates if d in by_word[word]]
+            if not candidates:
+                continue
+            lists = [by_word[w] for w in words]
+            if len(lists) == 2:
+                found.update(leaf.offset + d for d in _pairs(lists[0], lists[1], candidates))
+                continue
+            rarest = words.index(unique[0])
+            found.update(leaf.offset + d for d in candidates if _in_order(lists, rarest, d, decode))
         return found
 
     def _term(self, fieldname: str, text: Any) -> set[int]:
         found: set[int] = set()
         for leaf in self._leaves:
-            ids = postings_ids(leaf.reader, fieldname, text)
+            ids = postings.ids(leaf.reader, fieldname, text)
             deleted = leaf.reader.deleted_docs_set
             offset = leaf.offset
             found.update(offset + d for d in ids if d not in deleted)
+        return found
+
+    # Ranking
+
+    def ranked(self, qry: Any, docs: set[int], limit: int) -> list[tuple[int, float]]:
+        """The ``limit`` best of ``docs`` by BM25F over the query's terms, best first.
+
+        Whoosh's own ranking walks a tree of unions asking each branch for its best
+        possible score; for a word searched in twenty fields that costs more than scoring
+        every match of every term once, which is done here with Whoosh's BM25F formula
+        (B=0.75, K1=1.2, its idf and average field lengths). A phrase is scored as its
+        words, a date range not at all (``docs`` already holds exactly the matches); matches
+        no term scores follow, newest first.
+        """
+        scores: dict[int, float] = {}
+        total = self.searcher.doc_count_all()
+        for fieldname, text, boost in scored_terms(qry):
+            frequency = self.searcher.doc_frequency(fieldname, text)
+            if not frequency:
+                continue
+            idf = boost * (math.log(total / (frequency + 1)) + 1)
+            average = self.searcher.avg_field_length(fieldname) or 1
+            flat, slope = _K1 * (1 - _B), _K1 * _B / average
+            for leaf in self._leaves:
+                ids, weights = self._weighted(leaf, fieldname, text)
+                if not ids:
+                    continue
+                lengths = self._lengths(leaf, fieldname)
+                offset = leaf.offset
+                for docnum, weight in zip(ids, weights, strict=True):
+                    key = offset + docnum
+                    if key in docs:
+                        score = idf * weight * (_K1 + 1) / (weight + flat + slope * lengths[docnum])
+                        scores[key] = scores.get(key, 0.0) + score
+        best = heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
+        if len(best) < limit:  # Matches that no term scores (a date range alone): newest first.
+            unscored = self.added((d for d in docs if d not in scores), limit - len(best))
+            best.extend((d, 0.0) for d in unscored)
+        return best
+
+    def _weighted(self, leaf: _Leaf, fieldname: str, text: Any) -> tuple[array[int], array[float]]:
+        key = (leaf.offset, fieldname, text)
+        found = self._postings.get(key)
+        if found is None:
+            if len(self._postings) >= _POSTINGS_CACHE:
+                self._postings.clear()
+            found = self._postings[key] = postings.weighted(leaf.reader, fieldname, text)
+        return found
+
+    def _lengths(self, leaf: _Leaf, fieldname: str) -> list[int]:
+        found = leaf.data.lengths.get(fieldname)
+        if found is None:
+            count = leaf.reader.doc_count_all()
+            found = postings.field_lengths(leaf.reader._perdoc, fieldname, count)
+            leaf.data.lengths[fieldname] = found
         return found
 
     # Filters
@@ -383,6 +420,48 @@ class View:
         """The ``limit`` documents added to the library last."""
         ids = self._joined("ids")
         return heapq.nlargest(limit, docs, key=ids.__getitem__)
+
+
+def _pairs(first: dict[int, bytes], second: dict[int, bytes], docs: list[int]) -> list[int]:
+    """The documents where a position of the second word follows one of the first."""
+    found = []
+    for docnum in docs:
+        before = set(array("I", first[docnum]))
+        if not before.isdisjoint([p - 1 for p in array("I", second[docnum])]):
+            found.append(docnum)
+    return found
+
+
+def _in_order(lists: list[dict[int, bytes]], rarest: int, docnum: int, decode: Any) -> bool:
+    """Whether the words' positions in a document follow each other: p, p+1, p+2...
+
+    From each position of the phrase's rarest word, the other words' positions are
+    looked up by bisection in their sorted lists.
+    """
+    others = [(at - rarest, decode(positions[docnum])) for at, positions in enumerate(lists)]
+    for position in decode(lists[rarest][docnum]):
+        for shift, sorted_positions in others:
+            wanted = position + shift
+            at = bisect.bisect_left(sorted_positions, wanted)
+            if at == len(sorted_positions) or sorted_positions[at] != wanted:
+                break
+        else:
+            return True
+    return False
+
+
+def scored_terms(qry: Any, boost: float = 1.0) -> Iterator[tuple[str, Any, float]]:
+    """(field, term, boost) of the terms a document's score sums: not those under a NOT."""
+    boost *= getattr(qry, "boost", 1.0)
+    if isinstance(qry, wq.Term):
+        yield qry.fieldname, qry.text, boost
+    elif isinstance(qry, wq.Phrase):
+        for word in dict.fromkeys(qry.words):
+            yield qry.fieldname, word, boost
+    elif isinstance(qry, wq.And | wq.Or):
+        for sub in qry.subqueries:
+            if not isinstance(sub, wq.Not):
+                yield from scored_terms(sub, boost)
 
 
 def _top(counts: Counter[Any], limit: int) -> list[tuple[Any, int]]:

@@ -17,11 +17,11 @@ from collections.abc import Callable
 from typing import Any
 
 from whoosh import fields
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.system import pack_ushort
-from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
+from desktop_app.core.search import postings
 from desktop_app.core.search.analysis import FAMILY, FamilyAnalyzer
 from desktop_app.core.search.codec import (
     INLINE_LIMIT,
@@ -32,8 +32,6 @@ from desktop_app.core.search.codec import (
 )
 
 log = logging.getLogger(__name__)
-
-_LENGTH_OF_BYTE = [byte_to_length(b) for b in range(256)]
 
 
 class WordsField(fields.TEXT):  # type: ignore[misc]  # Whoosh is untyped here.
@@ -216,18 +214,6 @@ def _block_postings(
     return ids, weights, values
 
 
-def _column_lengths(perdoc: Any, fieldname: str, doccount: int) -> list[int]:
-    """Every document's length in a field, read from the segment's length column at once."""
-    reader = perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
-    if reader is None:
-        return [0] * doccount
-    try:
-        raw = reader._dbfile.get(reader._basepos, reader._count * reader._fixedlen)
-    except AttributeError:  # Another column layout: read it value by value.
-        raw = bytes(reader)
-    return [_LENGTH_OF_BYTE[b] for b in raw] + [0] * (doccount - len(raw))
-
-
 class FastWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is untyped here.
     """Whoosh's segment writer over the flat pool; words fields take the fast path."""
 
@@ -298,7 +284,7 @@ class FastWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is untyped here
             self.pool.write(
                 self.schema,
                 self.fieldwriter,
-                lambda fieldname: _column_lengths(perdoc, fieldname, doccount),
+                lambda fieldname: postings.field_lengths(perdoc, fieldname, doccount),
             )
         finally:
             perdoc.close()
