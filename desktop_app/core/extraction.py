@@ -6,8 +6,7 @@ import logging
 import multiprocessing
 import os
 import traceback
-from collections import deque
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -25,6 +24,11 @@ _MIN_FILES_FOR_WORKERS = 8
 # Results are written in input order; a wide window lets the other workers run ahead
 # while one chews on a huge page, and still bounds the memory held in waiting results.
 _WINDOW_PER_WORKER = 32
+# The largest files start first, wherever they are in the batch: a huge page taken last
+# keeps one core busy long after the other has finished everything else. Their results
+# wait in memory until their turn, so only a few are started early.
+_EARLY_PER_WORKER = 2
+_EARLY_MIN_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,8 @@ class Job:
     order: int
     path: str
     format: str
+    size: int = 0
+    """The file's size in bytes: the largest files are started first."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,12 @@ def _context() -> multiprocessing.context.BaseContext:
     return context
 
 
+def early_positions(jobs: Sequence[Job], count: int) -> list[int]:
+    """Where the ``count`` largest jobs (of a sizeable file) are, largest first."""
+    sizeable = [p for p, job in enumerate(jobs) if job.size >= _EARLY_MIN_BYTES]
+    return sorted(sizeable, key=lambda p: -jobs[p].size)[:count]
+
+
 def default_workers() -> int:
     """One worker per core."""
     return max(1, os.cpu_count() or 1)
@@ -92,25 +104,29 @@ class Extractor:
         self.processes_started = 0
         """How many worker processes the last run started (0: it ran in this process)."""
 
-    def results(self, jobs: Iterable[Job], count: int) -> Generator[JobResult, None, None]:
+    def results(self, jobs: Sequence[Job]) -> Generator[JobResult, None, None]:
         """Results in the order of ``jobs``; stop iterating to cancel what has not started."""
-        if self._workers <= 1 or count < _MIN_FILES_FOR_WORKERS:
+        if self._workers <= 1 or len(jobs) < _MIN_FILES_FOR_WORKERS:
             yield from (self._runner(job) for job in jobs)
             return
         yield from self._in_workers(jobs)
 
-    def _in_workers(self, jobs: Iterable[Job]) -> Generator[JobResult, None, None]:
+    def _in_workers(self, jobs: Sequence[Job]) -> Generator[JobResult, None, None]:
         self._start_pool()
         log.info("extracting in %d worker processes", self._workers)
-        window: deque[tuple[Job, Future[JobResult]]] = deque()
+        running: dict[int, Future[JobResult]] = {}
+        for position in early_positions(jobs, _EARLY_PER_WORKER * self._workers):
+            running[position] = self._submit(jobs[position])
+        ahead = 0
+        window = _WINDOW_PER_WORKER * self._workers
         try:
-            for job in jobs:
-                window.append((job, self._submit(job)))
+            for position in range(len(jobs)):
                 # A bounded window keeps memory flat however many files are queued.
-                if len(window) >= _WINDOW_PER_WORKER * self._workers:
-                    yield self._next(window)
-            while window:
-                yield self._next(window)
+                while ahead < len(jobs) and ahead < position + window:
+                    if ahead not in running:
+                        running[ahead] = self._submit(jobs[ahead])
+                    ahead += 1
+                yield self._next(jobs, position, running)
         finally:
             self.close()
 
@@ -122,19 +138,22 @@ class Extractor:
         assert self._pool is not None
         return self._pool.submit(self._runner, job)
 
-    def _next(self, window: deque[tuple[Job, Future[JobResult]]]) -> JobResult:
-        """The oldest result. When a worker dies, every waiting job fails with it, so the
-        oldest is tried again alone to learn whether it was the cause, and the rest restart."""
-        job, future = window.popleft()
+    def _next(
+        self, jobs: Sequence[Job], position: int, running: dict[int, Future[JobResult]]
+    ) -> JobResult:
+        """The result at ``position``. When a worker dies, every waiting job fails with it,
+        so that one is tried again alone to learn whether it was the cause, and the rest
+        restart."""
+        job = jobs[position]
         try:
-            return future.result()
+            return running.pop(position).result()
         except BrokenProcessPool:
             log.warning("a worker process died; trying %s again on its own", job.path)
         self.close()
         result = self._alone(job)
         self._start_pool()
-        for position, (waiting, _) in enumerate(window):
-            window[position] = (waiting, self._submit(waiting))
+        for waiting in list(running):  # In the order they were first submitted.
+            running[waiting] = self._submit(jobs[waiting])
         return result
 
     def _alone(self, job: Job) -> JobResult:

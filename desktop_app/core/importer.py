@@ -86,7 +86,7 @@ class Importer:
             progress(Progress(0, len(items), ""))
         jobs = list(self._triage(run, items))
         extractor = Extractor(self._workers)
-        results = extractor.results(iter(jobs), len(jobs))
+        results = extractor.results(jobs)
         try:
             for result in results:
                 run.pending.append(result)
@@ -120,7 +120,7 @@ class Importer:
             assert sha is not None
             first_seen[sha] = str(item.path)
             run.shas[order] = sha
-            yield Job(order, str(item.path), item.format)
+            yield Job(order, str(item.path), item.format, _size(item.path))
 
     def _triage_one(
         self, item: Found | Passed, first_seen: dict[str, str]
@@ -196,6 +196,13 @@ class Importer:
         except Exception:
             # The database is the truth: the next start finds the gap and rebuilds the index.
             log.exception("could not index articles %s; the index will be rebuilt", ids)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # Gone since it was hashed: its job reports that.
+        return 0
 
 
 def _sha256(path: Path) -> str:

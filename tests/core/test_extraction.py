@@ -5,7 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from desktop_app.core.extraction import CRASH_REASON, Extractor, Job, JobResult, run_job
+from desktop_app.core.extraction import (
+    CRASH_REASON,
+    Extractor,
+    Job,
+    JobResult,
+    early_positions,
+    run_job,
+)
 from tests.pages import write_page
 
 
@@ -20,7 +27,7 @@ def test_workers_return_results_in_input_order(tmp_path: Path) -> None:
     jobs = _jobs(tmp_path, 9)
     jobs.append(Job(9, str(tmp_path / "missing.html"), "html"))
     extractor = Extractor(workers=2)
-    results = list(extractor.results(jobs, len(jobs)))
+    results = list(extractor.results(jobs))
     assert extractor.processes_started == 2
     assert [r.job.order for r in results] == list(range(10))
     assert [r.articles[0].title for r in results[:9]] == [f"Title {n}" for n in range(9)]
@@ -31,7 +38,7 @@ def test_workers_return_results_in_input_order(tmp_path: Path) -> None:
 def test_few_files_are_extracted_in_this_process(tmp_path: Path) -> None:
     jobs = _jobs(tmp_path, 3)
     extractor = Extractor(workers=2)
-    assert [r.articles[0].title for r in extractor.results(jobs, 3)] == [
+    assert [r.articles[0].title for r in extractor.results(jobs)] == [
         "Title 0",
         "Title 1",
         "Title 2",
@@ -42,7 +49,7 @@ def test_few_files_are_extracted_in_this_process(tmp_path: Path) -> None:
 def test_stopping_early_leaves_no_workers_behind(tmp_path: Path) -> None:
     jobs = _jobs(tmp_path, 12)
     extractor = Extractor(workers=2)
-    results = extractor.results(jobs, len(jobs))
+    results = extractor.results(jobs)
     assert next(results).job.order == 0
     results.close()
     assert extractor.processes_started == 2
@@ -60,8 +67,29 @@ def test_a_crashed_worker_fails_its_file_and_the_batch_goes_on(tmp_path: Path) -
     jobs = _jobs(tmp_path, 9)
     jobs.insert(4, Job(99, str(tmp_path / "crash.html"), "html"))
     extractor = Extractor(workers=2, runner=dies_on_crash_files)
-    results = list(extractor.results(jobs, len(jobs)))
+    results = list(extractor.results(jobs))
     assert [r.job.order for r in results] == [0, 1, 2, 3, 99, 4, 5, 6, 7, 8]
     assert results[4].failed == CRASH_REASON
     assert all(r.articles for r in results if r.job.order != 99)
     assert extractor.processes_started > 2
+
+
+def test_the_largest_files_start_first_and_results_keep_input_order(tmp_path: Path) -> None:
+    jobs = _jobs(tmp_path, 12)
+    sizes = {3: 300_000, 10: 900_000, 11: 500_000, 7: 100}
+    jobs = [Job(j.order, j.path, j.format, sizes.get(j.order, 10)) for j in jobs]
+    assert early_positions(jobs, 2) == [10, 11]
+    assert early_positions(jobs, 8) == [10, 11, 3]
+    results = list(Extractor(workers=2).results(jobs))
+    assert [r.job.order for r in results] == list(range(12))
+    assert [r.articles[0].title for r in results] == [f"Title {n}" for n in range(12)]
+
+
+def test_a_crash_in_a_file_started_early_fails_only_that_file(tmp_path: Path) -> None:
+    jobs = _jobs(tmp_path, 9)
+    jobs.insert(6, Job(99, str(tmp_path / "crash.html"), "html", size=5_000_000))
+    extractor = Extractor(workers=2, runner=dies_on_crash_files)
+    results = list(extractor.results(jobs))
+    assert [r.job.order for r in results] == [0, 1, 2, 3, 4, 5, 99, 6, 7, 8]
+    assert results[6].failed == CRASH_REASON
+    assert all(r.articles for r in results if r.job.order != 99)

@@ -35,6 +35,7 @@ _POSTINGS_CACHE = 256
 _FACET_LIMIT = {"site": 30, "language": 30, "year": 60, "tag": 50}
 _FILTER_CACHE = 32
 BOOKMARKED, NOT_BOOKMARKED = "yes", "no"
+_MINUS_ONE = (-1).__add__
 
 
 class Codes:
@@ -423,11 +424,19 @@ class View:
 
 
 def _pairs(first: dict[int, bytes], second: dict[int, bytes], docs: list[int]) -> list[int]:
-    """The documents where a position of the second word follows one of the first."""
+    """The documents where a position of the second word follows one of the first.
+
+    The shorter list becomes a set and the other is streamed against it by C-level
+    ``map`` and ``isdisjoint``, which stops at the first match.
+    """
     found = []
     for docnum in docs:
-        before = set(array("I", first[docnum]))
-        if not before.isdisjoint([p - 1 for p in array("I", second[docnum])]):
+        before, after = array("I", first[docnum]), array("I", second[docnum])
+        if len(before) <= len(after):
+            hit = not set(before).isdisjoint(map(_MINUS_ONE, after))
+        else:
+            hit = not set(map(_MINUS_ONE, after)).isdisjoint(before)
+        if hit:
             found.append(docnum)
     return found
 
