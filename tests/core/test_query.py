@@ -19,6 +19,7 @@ from desktop_app.core.search.query import (
     parse,
 )
 from tests.core.search_pages import write_pages
+from tests.pages import write_page
 
 
 @pytest.fixture(scope="module")
@@ -242,3 +243,16 @@ def test_saved_searches_still_run(library: Library, tmp_path: Path) -> None:
     [(name, query)] = [s for s in library.saved_searches() if s[0] == "Coast"]
     assert titles(library.search(query)) == {LIGHTHOUSE}
     assert library.delete_saved_search(name)
+
+
+def test_did_you_mean_prefers_the_close_word_to_a_word_the_query_begins_with(
+    tmp_path: Path,
+) -> None:
+    pages = tmp_path / "pages"
+    for n in range(4):
+        write_page(pages, f"light{n}.html", f"Morning light {n}", "The light over the bay.")
+    write_page(pages, "keepers.html", "Keepers", "The lighthouse keepers of the bay.")
+    with Library(tmp_path / "library", workers=1) as library:
+        library.import_paths([pages])
+        assert library.suggest("lighthose") == "lighthouse"
+        assert library.search("lighthose").suggestion == "lighthouse"

@@ -349,9 +349,12 @@ def suggestion_terms(lexicon: Lexicon, word: str) -> list[tuple[str, str, int]]:
         folded = fold(word)
         for fieldname in (text_field(family),):
             for candidate in close_terms(lexicon, fieldname, word, terms[0], 2):
-                edits = min(
-                    distance(candidate, terms[0]), distance(candidate, folded[: len(candidate)])
-                )
+                edits = distance(candidate, terms[0])
+                # A misspelling may stem differently from the word meant, so the word's
+                # own opening is compared too; but only for a candidate as long as the
+                # query's stem, or every word the query begins with is 0 edits away.
+                if len(candidate) >= len(terms[0]):
+                    edits = min(edits, distance(candidate, folded[: len(candidate)]))
                 found.append(
                     (edits, -lexicon.frequency(fieldname, candidate), fieldname, candidate)
                 )
