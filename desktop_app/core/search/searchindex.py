@@ -36,8 +36,9 @@ SORTS = ("relevance", "date", "title")
 VERSION_FILE = "archive-browser-index-version"
 # A rebuild writes a segment per this many articles: big enough that a term's postings
 # sit together, small enough that one segment's postings fit in memory (about 18 bytes
-# a posting and 100 a term: ~300 MB for 16,000 articles of 800 words).
-SEGMENT_ARTICLES = 16_000
+# a posting and 100 a term: ~250 MB for 12,500 articles of 800 words, which keeps a
+# rebuild of 100,000 articles under 600 MB in all, in eight segments).
+SEGMENT_ARTICLES = 12_500
 # "Did you mean" is offered when a query finds fewer than this many articles.
 SUGGEST_BELOW = 3
 TextsFor = Callable[[list[int]], Mapping[int, str]]
