@@ -125,7 +125,10 @@ def learn_template(
     """
     if min_pages < 2:
         raise ValueError("a template needs at least two pages to repeat across")
-    keyed = [_page_keys(_as_html(page)) for page in pages if page.strip()]
+    present = [page for page in pages if page.strip()]
+    if len(present) < min_pages:  # Nothing can repeat often enough: skip the costly keys.
+        return SiteTemplate(pages=len(present))
+    keyed = [_page_keys(_as_html(page)) for page in present]
     groups = [[keyed[m] for m in members] for members in _near_duplicate_groups(keyed)]
     needed = max(min_pages, math.ceil(min_share * len(groups)))
     blocks = _frequent([_union(p.blocks for p in group) for group in groups], needed)
