@@ -15,6 +15,13 @@ log = logging.getLogger(__name__)
 _ASSET_REFERENCE = re.compile(r"^asset:([0-9a-f]{64})\.([a-z0-9]{1,8})$")
 
 
+# Level 1 compresses saved pages nearly as well as 6 at a fraction of the time, which is
+# spent in the one process that writes the library. A file already compressed (gzip, zip,
+# WACZ, MAFF) is stored as it is inside the gzip wrapper: compressing it again gains nothing.
+_LEVEL = 1
+_COMPRESSED = (b"\x1f\x8b", b"PK\x03\x04")
+
+
 class Originals:
     """The original saved files, gzip-compressed, so any article can be re-read from its source."""
 
@@ -32,8 +39,11 @@ class Originals:
             return
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(".partial")
-        with source.open("rb") as reader, gzip.GzipFile(partial, "wb", 6, mtime=0) as writer:
-            shutil.copyfileobj(reader, writer, 1 << 20)
+        with source.open("rb") as reader:
+            level = 0 if reader.read(4).startswith(_COMPRESSED) else _LEVEL
+            reader.seek(0)
+            with gzip.GzipFile(partial, "wb", level, mtime=0) as writer:
+                shutil.copyfileobj(reader, writer, 1 << 20)
         partial.replace(target)
 
     def read(self, sha256: str) -> bytes:
