@@ -157,6 +157,7 @@ class View:
         self._marked: set[int] | None = None
         self._by_date: tuple[array[int], array[int]] | None = None
         self._postings: dict[tuple[int, str, Any], tuple[array[int], array[float]]] = {}
+        self._norm_cache: dict[tuple[int, str], list[float]] = {}
 
     # Matching documents
 
@@ -273,20 +274,18 @@ class View:
             frequency = self.searcher.doc_frequency(fieldname, text)
             if not frequency:
                 continue
-            idf = boost * (math.log(total / (frequency + 1)) + 1)
-            average = self.searcher.avg_field_length(fieldname) or 1
-            flat, slope = _K1 * (1 - _B), _K1 * _B / average
+            scale = boost * (math.log(total / (frequency + 1)) + 1) * (_K1 + 1)
+            get = scores.get
             for leaf in self._leaves:
                 ids, weights = self._weighted(leaf, fieldname, text)
                 if not ids:
                     continue
-                lengths = self._lengths(leaf, fieldname)
+                norms = self._norms(leaf, fieldname)
                 offset = leaf.offset
                 for docnum, weight in zip(ids, weights, strict=True):
                     key = offset + docnum
                     if key in docs:
-                        score = idf * weight * (_K1 + 1) / (weight + flat + slope * lengths[docnum])
-                        scores[key] = scores.get(key, 0.0) + score
+                        scores[key] = get(key, 0.0) + scale * weight / (weight + norms[docnum])
         best = heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
         if len(best) < limit:  # Matches that no term scores (a date range alone): newest first.
             unscored = self.added((d for d in docs if d not in scores), limit - len(best))
@@ -300,6 +299,17 @@ class View:
             if len(self._postings) >= _POSTINGS_CACHE:
                 self._postings.clear()
             found = self._postings[key] = postings.weighted(leaf.reader, fieldname, text)
+        return found
+
+    def _norms(self, leaf: _Leaf, fieldname: str) -> list[float]:
+        """BM25's length part for each document of a leaf: K1 * (1 - B + B * length / average)."""
+        key = (leaf.offset, fieldname)
+        found = self._norm_cache.get(key)
+        if found is None:
+            average = self.searcher.avg_field_length(fieldname) or 1
+            flat, slope = _K1 * (1 - _B), _K1 * _B / average
+            found = [flat + slope * length for length in self._lengths(leaf, fieldname)]
+            self._norm_cache[key] = found
         return found
 
     def _lengths(self, leaf: _Leaf, fieldname: str) -> list[int]:
