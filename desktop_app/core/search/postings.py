@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from array import array
+from bisect import bisect_left
 from typing import Any
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
@@ -98,20 +99,36 @@ def values(reader: Any, fieldname: str, text: Any) -> dict[int, bytes]:
 
 
 def values_at(reader: Any, fieldname: str, text: Any, wanted: list[int]) -> dict[int, bytes]:
-    """The posting values of a term for some documents (ascending): other blocks are skipped."""
+    """The posting values of a term for some documents (ascending): other blocks are skipped.
+
+    A block whose last document comes before the next one wanted is passed over unread;
+    in the others the wanted documents are found by bisection in the block's numbers.
+    """
     matcher = _matcher(reader, fieldname, text)
     found: dict[int, bytes] = {}
-    if matcher is None:
+    if matcher is None or not wanted:
         return found
-    for docnum in wanted:
-        if not matcher.is_active():
-            break
-        if matcher.id() < docnum:
-            matcher.skip_to(docnum)
-            if not matcher.is_active():
-                break
-        if matcher.id() == docnum:
-            found[docnum] = matcher.value()
+    if not isinstance(matcher, W3LeafMatcher):  # A short list inlined in the term table.
+        every = values(reader, fieldname, text)
+        return {d: every[d] for d in wanted if d in every}
+    at = 0
+    while matcher.is_active() and at < len(wanted):
+        if matcher._maxid >= wanted[at]:
+            if matcher._ids is None:
+                matcher._read_ids()
+            ids = matcher._ids
+            block_values = None
+            while at < len(wanted) and wanted[at] <= matcher._maxid:
+                where = bisect_left(ids, wanted[at])
+                if where < len(ids) and ids[where] == wanted[at]:
+                    if block_values is None:
+                        if matcher._values is None:
+                            matcher._read_values()
+                        block_values = matcher._values
+                    found[wanted[at]] = block_values[where]
+                at += 1
+        matcher._i = matcher._blocklength - 1
+        matcher.next()
     return found
 
 
