@@ -64,8 +64,9 @@ def article_from_saved(saved: SavedPage, source: Source) -> ExtractedArticle:
         raise NotAnArticle(source.path, "no article text found in the page")
     meta = with_article_text(declared, text)
     title = meta.title or saved.title or ""
-    fragment = drop_leading_title(fragment, title)
-    text = html_to_text(fragment) or text
+    trimmed = drop_leading_title(fragment, title)
+    if trimmed is not fragment:  # Only then has the text changed.
+        fragment, text = trimmed, html_to_text(trimmed) or text
     return ExtractedArticle(
         title=title or _fallback_title(text, source.path),
         text=text,
