@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,6 +11,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, QUrl, Signa
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -21,12 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import Article, ArticleNotFound, CoreError, Library, SearchResults
-from desktop_app.gui import menus
+from desktop_app.gui import menus, styles
+from desktop_app.gui.facet_panel import FACET_TITLES, FacetPanel, value_label
 from desktop_app.gui.formatting import plural, query_terms
 from desktop_app.gui.import_flow import ImportFlow
 from desktop_app.gui.reader import ReaderView
 from desktop_app.gui.result_delegate import ResultDelegate
 from desktop_app.gui.results_model import ResultsModel
+from desktop_app.gui.saved_searches import SavedSearchList
+from desktop_app.gui.search_controls import SearchControls
 from desktop_app.gui.sidebar import Sidebar
 from desktop_app.gui.signals import emit
 from desktop_app.gui.tasks import Task
@@ -36,6 +41,7 @@ log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 200
 SEARCH_LIMIT = 200
 BROWSE_LIMIT = 500
+SIMILAR_LIMIT = 50
 
 
 class MainWindow(QMainWindow):
@@ -48,6 +54,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.library = library
         self.setWindowTitle("Archive Browser")
+        self._similar_to: Article | None = None
+        """While set, the list shows the articles most like this one."""
         self.model = ResultsModel(self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -88,6 +96,35 @@ class MainWindow(QMainWindow):
         """Switch between the whole library and the bookmarks."""
         self.sidebar.show_bookmarks(bookmarked_only)
 
+    def show_similar(self, article_id: int) -> None:
+        """List the articles most like ``article_id`` (typing a search leaves this list)."""
+        article = self._find_article(article_id)
+        if article is None:
+            return
+        self._similar_to = article
+        self.refresh(keep_reader=True)
+
+    def run_search(self, query: str) -> None:
+        """Search for ``query`` now, as if typed and confirmed."""
+        self.search_field.setText(query)
+        self.refresh()
+
+    def save_search(self) -> None:
+        """Ask for a name and keep the current query in the sidebar."""
+        query = self.search_field.text().strip()
+        if not query:
+            self.statusBar().showMessage("Type a search first; then it can be saved.")
+            return
+        name, accepted = QInputDialog.getText(self, "Save search", "Name:", text=query)
+        if accepted and name.strip():
+            self.library.save_search(name.strip(), query)
+            self._update_saved_searches()
+
+    def delete_saved_search(self, name: str) -> None:
+        """Forget a saved search."""
+        self.library.delete_saved_search(name)
+        self._update_saved_searches()
+
     def focus_search(self) -> None:
         """Put the cursor in the search field, its text selected for overtyping."""
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -97,8 +134,12 @@ class MainWindow(QMainWindow):
         """Run the current search (or browse) again and update the list, counts and reader."""
         self._search_timer.stop()
         query = self.search_field.text().strip()
-        self.model.set_results(self._query_library(query))
+        results = self._query_library(query)
+        self.model.set_results(results)
         self.results_label.setText(self._results_caption(query))
+        self._show_hint(results)
+        self.facets.show_facets(results.facets)
+        self.search_controls.set_can_save(bool(query))
         self._update_counts()
         self._reselect(keep_reader)
 
@@ -142,6 +183,14 @@ class MainWindow(QMainWindow):
         self.search_field.setMinimumHeight(30)
         self.search_field.installEventFilter(self)
         self.sidebar = Sidebar(self)
+        self.saved_searches = SavedSearchList(self)
+        self.facets = FacetPanel(self)
+        self.search_controls = SearchControls(self)
+        self.hint_label = QLabel(self)
+        self.hint_label.setObjectName("resultsHint")
+        self.hint_label.setStyleSheet(styles.HINT_CSS)
+        self.hint_label.setWordWrap(True)
+        self.hint_label.hide()
         self.results_label = QLabel(self)
         self.results_label.setContentsMargins(12, 8, 12, 6)
         self.results_label.setStyleSheet("color: palette(placeholder-text);")
@@ -168,6 +217,7 @@ class MainWindow(QMainWindow):
         middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.setSpacing(0)
         middle_layout.addWidget(self.results_label)
+        middle_layout.addWidget(self.hint_label)
         middle_layout.addWidget(self.result_list, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(middle)
@@ -179,12 +229,36 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.sidebar)
+        layout.addWidget(self._side_column())
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
+    def _side_column(self) -> QWidget:
+        column = QWidget(self)
+        column.setFixedWidth(self.sidebar.width())
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.sidebar.setFixedHeight(self.sidebar.sizeHintForRow(0) * 2 + 12)
+        layout.addWidget(self.sidebar)
+        self.saved_heading = _heading("SAVED SEARCHES", column)
+        layout.addWidget(self.saved_heading)
+        layout.addWidget(self.saved_searches)
+        self.saved_searches.setMaximumHeight(160)
+        layout.addWidget(_heading("REFINE", column))
+        layout.addWidget(self.facets, 1)
+        return column
+
     def _connect_signals(self) -> None:
-        self.search_field.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_field.textChanged.connect(self._on_text_changed)
+        self.search_controls.sort_changed.connect(lambda _sort: self.refresh())
+        self.search_controls.save_requested.connect(self.save_search)
+        self.facets.filters_changed.connect(lambda _filters: self.refresh())
+        self.saved_searches.search_chosen.connect(self.run_search)
+        self.saved_searches.delete_requested.connect(self.delete_saved_search)
+        self.hint_label.linkActivated.connect(self.run_search)
+        self.reader.similar_requested.connect(self.show_similar)
+        self._update_saved_searches()
         self.search_field.returnPressed.connect(self.refresh)
         self.sidebar.view_changed.connect(lambda _bookmarks: self.refresh())
         self.result_list.selectionModel().currentChanged.connect(self._on_current_changed)
@@ -196,10 +270,17 @@ class MainWindow(QMainWindow):
 
     def _query_library(self, query: str) -> SearchResults:
         bookmarked_only = self.sidebar.bookmarked_only
+        filters, sort = self.facets.filters, self.search_controls.sort
         try:
-            if query:
+            if self._similar_to is not None:
+                return self.library.more_like_this(self._similar_to.id, limit=SIMILAR_LIMIT)
+            if query or filters or sort != "relevance":
                 return self.library.search(
-                    query, limit=SEARCH_LIMIT, bookmarked_only=bookmarked_only
+                    query,
+                    limit=SEARCH_LIMIT,
+                    bookmarked_only=bookmarked_only,
+                    sort=sort,
+                    filters=filters,
                 )
             return self.library.browse(limit=BROWSE_LIMIT, bookmarked_only=bookmarked_only)
         except CoreError as error:
@@ -209,6 +290,15 @@ class MainWindow(QMainWindow):
 
     def _results_caption(self, query: str) -> str:
         total, shown = self.model.total, self.model.rowCount()
+        if self._similar_to is not None:
+            return f"{plural(total, 'article')} like “{self._similar_to.title}”"
+        refined = "".join(
+            f" · {FACET_TITLES[name]}: {value_label(name, value)}"
+            for name, value in self.facets.filters.items()
+        )
+        return self._plain_caption(query, total, shown) + refined
+
+    def _plain_caption(self, query: str, total: int, shown: int) -> str:
         where = " in bookmarks" if self.sidebar.bookmarked_only and query else ""
         if query:
             words = plural(total, "result")
@@ -219,6 +309,27 @@ class MainWindow(QMainWindow):
         noun = "bookmark" if self.sidebar.bookmarked_only else "article"
         prefix = f"Newest {shown:,} of " if shown < total else ""
         return f"{prefix}{plural(total, noun)}"
+
+    def _show_hint(self, results: SearchResults) -> None:
+        if results.suggestion:
+            link = html.escape(results.suggestion, quote=True)
+            self.hint_label.setText(f'Did you mean <a href="{link}">{link}</a>?')
+        elif results.notice:
+            self.hint_label.setText(html.escape(results.notice))
+        self.hint_label.setVisible(bool(results.suggestion or results.notice))
+
+    def _on_text_changed(self, _text: str) -> None:
+        self._similar_to = None
+        self._search_timer.start()
+
+    def _update_saved_searches(self) -> None:
+        try:
+            searches = self.library.saved_searches()
+        except CoreError as error:
+            log.warning("could not list the saved searches: %s", error)
+            return
+        self.saved_searches.show_searches(searches)
+        self.saved_heading.setVisible(bool(searches))
 
     def _update_counts(self) -> None:
         articles = self.library.count()
@@ -305,6 +416,12 @@ class MainWindow(QMainWindow):
         if article is not None:
             self.reader.show_article(article, query_terms(self.search_field.text()))
         emit(self.import_finished, report)
+
+
+def _heading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setStyleSheet(styles.SIDEBAR_HEADING_CSS)
+    return label
 
 
 def _local_paths(urls: Sequence[QUrl]) -> list[Path]:

@@ -32,6 +32,7 @@ def build(window: MainWindow) -> None:
     import_files = _build_file_menu(window)
     _build_view_menu(window)
     help_menu = window.menuBar().addMenu("&Help")
+    help_menu.addAction(_action(window, "How to &Search", "F1", window.search_controls.show_help))
     help_menu.addAction(_action(window, "&About Archive Browser", None, lambda: show_about(window)))
     _build_toolbar(window, import_files)
 
@@ -115,6 +116,7 @@ def _build_toolbar(window: MainWindow, import_files: QAction) -> None:
     toolbar.setStyleSheet("QToolBar#mainToolbar { spacing: 8px; padding: 6px 10px; border: none; }")
     toolbar.addAction(import_files)
     toolbar.addWidget(window.search_field)
+    toolbar.addWidget(window.search_controls)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
 
 

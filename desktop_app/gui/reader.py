@@ -114,6 +114,8 @@ class ReaderView(QWidget):
     """The user committed new tags (a list of strings) for the article with this id."""
     note_edited = Signal(int, str)
     """The user's note on the article with this id is due to be saved."""
+    similar_requested = Signal(int)
+    """The user asked for the articles most like the one with this id."""
 
     def __init__(
         self,
@@ -129,6 +131,7 @@ class ReaderView(QWidget):
         self.browser.article_requested.connect(self.article_requested)
         self.bookmark_action = self._make_bookmark_action()
         self.original_action = self._make_original_action()
+        self.similar_action = self._make_similar_action()
         self.original_pane = OriginalPane(load_original or (lambda _id: None), self)
         self.original_pane.hide()
         self.warning_label = QLabel(DOUBTFUL_MESSAGE, self)
@@ -166,6 +169,7 @@ class ReaderView(QWidget):
         if not same:
             self.commit_annotations()
         self._article = article
+        self.similar_action.setEnabled(True)
         self._set_bookmark_state(article.bookmarked)
         self._show_extraction_state(article)
         if not same:
@@ -185,6 +189,7 @@ class ReaderView(QWidget):
         self._article = None
         self.bookmark_action.setEnabled(False)
         self.original_action.setEnabled(False)
+        self.similar_action.setEnabled(False)
         self.original_pane.forget()
         self.empty_label.setText(EMPTY_LIBRARY_PROMPT if library_is_empty else SELECT_PROMPT)
         self._stack.setCurrentIndex(0)
@@ -208,7 +213,7 @@ class ReaderView(QWidget):
         bar.setContentsMargins(12, 6, 12, 2)
         bar.addWidget(self.warning_label)
         bar.addStretch(1)
-        for action in (self.original_action, self.bookmark_action):
+        for action in (self.similar_action, self.original_action, self.bookmark_action):
             bar.addWidget(self._header_button(page, action))
         self.panes = QSplitter(Qt.Orientation.Horizontal, page)
         self.panes.addWidget(self.browser)
@@ -287,6 +292,20 @@ class ReaderView(QWidget):
         if self._article is not None:
             self._article = dataclasses.replace(self._article, note=note)
             emit(self.note_edited, self._article.id, note)
+
+    def _make_similar_action(self) -> QAction:
+        action = QAction("More like this", self)
+        action.setEnabled(False)
+        action.setShortcut(QKeySequence("Ctrl+M"))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip("List the articles most like this one (Ctrl+M)")
+        action.triggered.connect(self._on_similar_triggered)
+        self.addAction(action)
+        return action
+
+    def _on_similar_triggered(self) -> None:
+        if self._article is not None:
+            emit(self.similar_requested, self._article.id)
 
     def _make_bookmark_action(self) -> QAction:
         action = self._toggle_action("☆ Bookmark", "Ctrl+D", "Bookmark this article")

@@ -68,7 +68,24 @@ QListWidget#sidebar::item { padding: 7px 10px; border-radius: 6px; margin: 1px 8
 QListWidget#sidebar::item:hover { background: rgba(0, 0, 0, 0.04); }
 QListWidget#sidebar::item:selected { background: rgba(40, 100, 180, 0.14);
                                      color: palette(window-text); }
+QListWidget#savedSearches { border: none; background: transparent; outline: none; }
+QListWidget#savedSearches::item { padding: 4px 10px; border-radius: 6px; margin: 0px 8px;
+                                  color: palette(window-text); }
+QListWidget#savedSearches::item:hover { background: rgba(0, 0, 0, 0.04); }
 """
+
+SIDEBAR_HEADING_CSS = (
+    "QLabel { color: palette(placeholder-text); font-size: 8.5pt; font-weight: 600;"
+    " padding: 10px 18px 2px 18px; }"
+)
+
+FACETS_CSS = """
+QTreeWidget#facets { border: none; background: transparent; outline: none; font-size: 9.5pt; }
+QTreeWidget#facets::item { padding: 2px 4px; }
+QTreeWidget#facets::item:hover { background: rgba(0, 0, 0, 0.04); }
+QTreeWidget#facets::item:selected { background: transparent; color: palette(window-text); }
+"""
+
 
 EMPTY_STATE_CSS = f"QLabel#emptyState {{ color: {EMPTY_STATE_TEXT}; font-size: 13pt; }}"
 
@@ -89,3 +106,6 @@ QLineEdit, QPlainTextEdit {{ background: {ANNOTATION_BACKGROUND}; border-radius:
 
 WARNING_CSS = f"QLabel#extractionWarning {{ color: {WARNING_TEXT}; font-size: 9.5pt; }}"
 """A warning line in the reader header: noticeable, not alarming."""
+
+HINT_CSS = f"QLabel#resultsHint {{ color: {WARNING_TEXT}; padding: 0px 12px 6px 12px; }}"
+"""The line under the results caption: a notice about the query, or "did you mean"."""
