@@ -58,6 +58,15 @@ def save_original(app: QApplication, window: MainWindow, path: Path) -> None:
     window.reader.original_action.setChecked(False)
 
 
+def save_help(app: QApplication, window: MainWindow, path: Path) -> None:
+    """The query help, as F1 or the "?" button beside the search field opens it."""
+    window.search_controls.show_help()
+    settle(app)
+    if not window.search_controls.help.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    window.search_controls.help.close()
+
+
 def take(
     library_folder: Path,
     out: Path,
@@ -66,7 +75,8 @@ def take(
     original: bool = False,
 ) -> list[Path]:
     """Open the window on ``library_folder``; save ``window.png``, ``reader-end.png``,
-    ``search.png`` when there is a query and ``original.png`` when ``original`` is set."""
+    ``search.png`` and ``query-help.png`` when there is a query and ``original.png`` when
+    ``original`` is set."""
     app = make_application(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -89,6 +99,8 @@ def take(
             settle(app)
             written.append(out / "search.png")
             save(window, written[-1])
+            written.append(out / "query-help.png")
+            save_help(app, window, written[-1])
         if original:
             written.append(out / "original.png")
             save_original(app, window, written[-1])

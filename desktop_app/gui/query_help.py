@@ -24,7 +24,7 @@ QUERY_SYNTAX: tuple[tuple[str, str], ...] = (
     ("lang:fr", "written in a language (its two-letter code)"),
     ("tag:coast   note:rye", "in your tags or your notes"),
     ("published:2021-08", "published in a month (or a year, or on a day)"),
-    ("published:2020..2021", "published from one date to another"),
+    ("published:2020..2021   published:..2019", "published from one date to another, or up to one"),
     ("light*", "words that begin so"),
     ("lighthuose~", "words spelt nearly so"),
 )
@@ -74,5 +74,5 @@ class QueryHelp(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(buttons)
-        self.resize(620, 560)
+        self.resize(640, 610)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
