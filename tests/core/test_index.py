@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from desktop_app.core.records import Article
 from desktop_app.core.search.analysis import FAMILY, family_for, fold
 from desktop_app.core.search.schema import SCHEMA, document_for
 from desktop_app.core.search.searchindex import VERSION_FILE, SearchIndex
+from desktop_app.core.search.view import _pairs
 from desktop_app.core.search.writing import FastWriter
 from tests.core.search_pages import PAGES, write_pages
 
@@ -289,3 +291,15 @@ def test_segments_merged_by_the_fast_writer_hold_what_whoosh_writes(
     writer.commit()
     ix.close()
     assert _postings(merged) == _postings(plain)
+
+
+def test_two_word_phrases_are_checked_position_by_position() -> None:
+    def positions(*where: int) -> bytes:
+        return array("I", where).tobytes()
+
+    first = {1: positions(4), 2: positions(3, 9, 20), 3: positions(5, 30), 4: positions(7)}
+    second = {1: positions(5), 2: positions(10, 40), 3: positions(2), 4: positions(1, 9)}
+    # 1: one position each, adjacent; 2: many, adjacent at 9-10; 3: second word comes
+    # before the first; 4: the first word once, the second never right after it.
+    assert _pairs(first, second, [1, 2, 3, 4]) == [1, 2]
+    assert _pairs(second, first, [1, 2, 3, 4]) == []
