@@ -34,7 +34,7 @@ _MAX_LINK_DENSITY = 0.8
 def read_html(data: bytes, source: Source) -> ExtractedArticle:
     """The article in an HTML file, with the images of its ``_files/`` folder."""
     path = Path(source.path)
-    page = SavedPage(data=data, base=path.as_uri(), lookup=folder_lookup(path))
+    page = SavedPage(data=data, base=path.absolute().as_uri(), lookup=folder_lookup(path))
     return article_from_saved(page, source)
 
 

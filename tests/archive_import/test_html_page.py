@@ -62,3 +62,12 @@ def test_original_page_of_a_container_is_found_by_locator(tmp_path: Path) -> Non
     assert shown is not None
     assert "Tides turn twice a day." in shown
     assert original_page(path, "no-such-part") is None
+
+
+def test_a_relative_path_is_read_like_an_absolute_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_page(tmp_path, "relative.html", "Read from here", "Tide pools and their crabs.")
+    monkeypatch.chdir(tmp_path)
+    [article] = extract_file(Path("relative.html"))
+    assert article.title == "Read from here"
