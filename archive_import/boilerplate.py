@@ -19,7 +19,7 @@ from archive_import.article_blocks import Block, PageContext, normal, prose_span
 
 log = logging.getLogger(__name__)
 
-BOILERPLATE_VERSION = 1
+BOILERPLATE_VERSION = 2
 
 # A list or table this much made of links is a list of other pages (related, most read, tags).
 _LINK_LIST_DENSITY = 0.7
@@ -34,6 +34,8 @@ _SHORT_RUN = 4
 # Share of a block's words found in a title, and of the title's in the block, to repeat it.
 _SAME_WORDS = 0.8
 _TITLE_COVERED = 0.6
+# A line above the title heading of at most this many words, not a sentence, is its kicker.
+_KICKER_WORDS = 4
 # A line of at most this many words seen this many times in one article: ad labels, toggles.
 _REPEATED_WORDS = 3
 _REPEATS = 3
@@ -71,6 +73,7 @@ def remove_boilerplate(body: etree._Element, page: PageContext) -> None:
 def _doomed(blocks: list[Block], page: PageContext) -> set[int]:
     first, last = prose_span(blocks)
     doomed = {i for i, block in enumerate(blocks) if _is_furniture(block, page, i, first, last)}
+    doomed |= _kickers(blocks, page, first, doomed)
     with_text = [i for i, block in enumerate(blocks) if block.text]
     if with_text and _is_author_box(blocks[with_text[-1]], page):
         doomed.add(with_text[-1])
@@ -79,6 +82,19 @@ def _doomed(blocks: list[Block], page: PageContext) -> set[int]:
     if last >= 0:
         doomed |= _runs(blocks, _is_short_line, _SHORT_RUN, last + 1, doomed)
     return doomed
+
+
+def _kickers(blocks: list[Block], page: PageContext, first: int, doomed: set[int]) -> set[int]:
+    """Labels just above the title heading ("Technology", a section, a breadcrumb): once
+    the title goes, they would open the article."""
+    title = next((i for i in range(first) if i in doomed and _repeats_title(blocks[i], page)), -1)
+    labels: set[int] = set()
+    for position in range(title - 1, -1, -1):
+        block = blocks[position]
+        if not block.text or block.ends_sentence or block.words > _KICKER_WORDS:
+            break
+        labels.add(position)
+    return labels
 
 
 def _is_furniture(block: Block, page: PageContext, position: int, first: int, last: int) -> bool:

@@ -44,6 +44,18 @@ def test_linked_line_the_page_links_again_is_a_teaser() -> None:
     assert "Lighthouse to become a museum" in cleaned(PROSE, teaser, PROSE)
 
 
+def test_a_kicker_above_the_title_goes_with_it_but_not_without_a_title() -> None:
+    page = PageContext(titles=(frozenset(words_of("La digue qui plie")),))
+    kept = cleaned("<p>Littoral</p>", "<head>La digue qui plie</head>", PROSE, page=page)
+    assert kept == [cleaned(PROSE)[0]]
+    # No title heading to go: a short first line stays (it may be the article's own).
+    assert "Littoral" in cleaned("<p>Littoral</p>", PROSE, page=page)
+    # A sentence above the title is not a label.
+    assert "Il pleuvait." in cleaned(
+        "<p>Il pleuvait.</p>", "<head>La digue qui plie</head>", PROSE, page=page
+    )
+
+
 def test_three_linked_lines_in_a_row_are_a_list_of_links() -> None:
     lines = [f'<p><ref target="/{n}">Teaser number {n}</ref></p>' for n in range(3)]
     kept = cleaned(PROSE, *lines, PROSE)
