@@ -14,12 +14,14 @@ from whoosh.writing import NO_MERGE, OPTIMIZE
 
 from desktop_app.core import Library, Progress
 from desktop_app.core.records import Article
+from desktop_app.core.search import pairs
 from desktop_app.core.search.analysis import FAMILY, family_for, fold
 from desktop_app.core.search.schema import SCHEMA, document_for
 from desktop_app.core.search.searchindex import VERSION_FILE, SearchIndex
 from desktop_app.core.search.view import _pairs
 from desktop_app.core.search.writing import FastWriter
 from tests.core.search_pages import PAGES, write_pages
+from tests.pages import write_page
 
 
 @pytest.fixture(scope="module")
@@ -303,3 +305,48 @@ def test_two_word_phrases_are_checked_position_by_position() -> None:
     # before the first; 4: the first word once, the second never right after it.
     assert _pairs(first, second, [1, 2, 3, 4]) == [1, 2]
     assert _pairs(second, first, [1, 2, 3, 4]) == []
+
+
+def test_a_phrase_of_two_common_words_is_answered_from_their_indexed_pairs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bodies = {
+        "p1": "Zorp quib marlin.",
+        "p2": "Quib zorp marlin.",
+        "p3": "Zorp marlin quib.",
+        "p4": "Marlin zorp quib zorp.",
+    }
+    for name, body in bodies.items():
+        write_page(tmp_path / "pages", f"{name}.html", f"Page {name}", body, lang="en")
+    with Library(tmp_path / "lib", workers=1) as library:
+        library.import_paths([tmp_path / "pages"])
+
+        def found(query: str) -> set[str]:
+            return {hit.title for hit in library.search(query, limit=10).hits}
+
+        by_positions = {q: found(q) for q in ('"zorp quib"', '"quib zorp"', '"marlin quib"')}
+        assert by_positions == {
+            '"zorp quib"': {"Page p1", "Page p4"},
+            '"quib zorp"': {"Page p2", "Page p4"},
+            '"marlin quib"': {"Page p3"},
+        }
+        # Learned at a rebuild: words in half the articles of a family are common here.
+        monkeypatch.setattr(pairs, "MIN_FAMILY_ARTICLES", 2)
+        monkeypatch.setattr(pairs, "COMMON_SHARE", 0.5)
+        library.rebuild_index()
+        common = pairs.load(tmp_path / "lib" / "index")["en"]
+        assert {"zorp", "quib", "marlin"} <= common
+        assert {q: found(q) for q in by_positions} == by_positions
+        # Articles imported after the rebuild get their pairs from the same words.
+        write_page(tmp_path / "more", "p5.html", "Page p5", "Quib quib zorp quib.", lang="en")
+        library.import_paths([tmp_path / "more"])
+        assert found('"zorp quib"') == {"Page p1", "Page p4", "Page p5"}
+        assert found('"quib zorp"') == {"Page p2", "Page p4", "Page p5"}
+
+
+def test_pairs_are_the_common_words_side_by_side() -> None:
+    positions = {"zorp": [0, 3], "quib": [1], "marlin": [2], "rare": [4]}
+    common = frozenset({"zorp", "quib", "marlin"})
+    assert pairs.pairs_of(positions, common) == sorted(
+        pairs.pair_term(a, b) for a, b in [("zorp", "quib"), ("quib", "marlin"), ("marlin", "zorp")]
+    )

@@ -10,11 +10,12 @@ from whoosh import columns, fields
 
 from desktop_app.core.records import Article
 from desktop_app.core.search.analysis import FAMILIES, PLAIN, family_for, fold
+from desktop_app.core.search.pairs import pair_field
 from desktop_app.core.search.writing import WordsField
 
 # Bumped whenever the schema or the analysis changes: an index written by another version
 # is rebuilt from the database when the library opens.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 TITLE_BOOST = 2.0
 
 
@@ -44,6 +45,9 @@ _FIELDS: dict[str, Any] = {
     **{title_field(f): WordsField(f, field_boost=TITLE_BOOST) for f in FAMILIES},
     # The body, in its language's family; not stored: snippets are cut from the database.
     **{text_field(f): WordsField(f) for f in FAMILIES},
+    # Pairs of the family's common words side by side in the body: a phrase of two of them
+    # is one posting list (see pairs.py); present in no stored document, only in postings.
+    **{pair_field(f): _exact() for f in FAMILIES},
     # Author names, folded words (`author:`).
     "authors": WordsField(PLAIN),
     # The site's name and its domain's words (`site:` with words).

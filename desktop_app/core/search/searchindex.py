@@ -7,6 +7,7 @@ and repairs it. A rebuild writes a complete new index beside the old one and swa
 
 from __future__ import annotations
 
+import itertools
 import logging
 import shutil
 from collections.abc import Callable, Iterable, Mapping
@@ -21,6 +22,7 @@ from whoosh.searching import Searcher
 from whoosh.writing import NO_MERGE
 
 from desktop_app.core.records import Article
+from desktop_app.core.search import pairs
 from desktop_app.core.search import query as q
 from desktop_app.core.search.analysis import FAMILY, family_for, fold
 from desktop_app.core.search.codec import MappedStorage
@@ -35,10 +37,10 @@ log = logging.getLogger(__name__)
 SORTS = ("relevance", "date", "title")
 VERSION_FILE = "archive-browser-index-version"
 # A rebuild writes a segment per this many articles: big enough that a term's postings
-# sit together, small enough that one segment's postings fit in memory (about 18 bytes
-# a posting and 100 a term: ~250 MB for 12,500 articles of 800 words, which keeps a
-# rebuild of 100,000 articles under 600 MB in all, in eight segments).
-SEGMENT_ARTICLES = 12_500
+# sit together, small enough that one segment's postings (with the pairs of common words)
+# fit in memory: about 40 KB an article of 800 words, so a rebuild of 100,000 articles
+# stays under 600 MB in all.
+SEGMENT_ARTICLES = 8_000
 # "Did you mean" is offered when a query finds fewer than this many articles.
 SUGGEST_BELOW = 3
 TextsFor = Callable[[list[int]], Mapping[int, str]]
@@ -93,6 +95,7 @@ class SearchIndex:
             raise IndexOutdated(f"the index in {folder} was written for another version")
         self._ix = MappedStorage(str(folder)).open_index()
         self._searcher = self._ix.searcher()
+        self.common = pairs.load(folder)
         self._segments: dict[str, Segment] = {}
         self._sites, self._languages = Codes(), Codes()
         self._view: View | None = None
@@ -113,14 +116,16 @@ class SearchIndex:
     def view(self) -> View:
         """The current searcher's matches, facets and sort keys."""
         if self._view is None:
-            self._view = View(self._searcher, self._segments, self._sites, self._languages)
+            self._view = View(
+                self._searcher, self._segments, self._sites, self._languages, self.common
+            )
         return self._view
 
     # Writing
 
     def add(self, articles: Iterable[Article]) -> None:
         """Add or replace the documents of these articles in one commit."""
-        writer = FastWriter(self._ix)
+        writer = FastWriter(self._ix, common=self.common)
         try:
             for article in articles:
                 writer.update_document(**document_for(article))
@@ -361,9 +366,13 @@ def rebuild(
     writer = None
     count = 0
     try:
-        for article in articles:
+        stream = iter(articles)
+        sample = list(itertools.islice(stream, pairs.SAMPLE_ARTICLES))
+        common = _learn_common_words(sample)
+        pairs.save(fresh, common)
+        for article in itertools.chain(sample, stream):
             if writer is None:
-                writer = FastWriter(ix)
+                writer = FastWriter(ix, common=common)
             writer.add_document(**document_for(article))
             count += 1
             if count % SEGMENT_ARTICLES == 0:
@@ -390,3 +399,12 @@ def rebuild(
 
 
 __all__ = ["IndexHit", "IndexOutdated", "IndexResults", "SearchIndex", "opening_snippet", "rebuild"]
+
+
+def _learn_common_words(sample: list[Article]) -> dict[str, frozenset[str]]:
+    """Each family's common words, from the distinct terms of the sampled bodies."""
+    learner = pairs.Learner()
+    for article in sample:
+        family = family_for(article.language)
+        learner.add(family, FAMILY[family].positions(article.text)[0].keys())
+    return learner.common()

@@ -22,7 +22,7 @@ from typing import Any
 
 from whoosh import query as wq
 
-from desktop_app.core.search import postings
+from desktop_app.core.search import pairs, postings
 
 log = logging.getLogger(__name__)
 
@@ -137,8 +137,10 @@ class View:
         segments: dict[str, Segment],
         sites: Codes,
         languages: Codes,
+        common: pairs.CommonWords | None = None,
     ) -> None:
         self.searcher = searcher
+        self._common = common or {}
         self._sites, self._languages = sites, languages
         self._leaves: list[_Leaf] = []
         for leaf, offset in searcher.leaf_searchers():
@@ -222,6 +224,11 @@ class View:
         the rarest word's documents are the candidates; the other words' positions are
         read only in the blocks holding a candidate, and compared as sets.
         """
+        family = fieldname.removeprefix("text_")
+        common = self._common.get(family, frozenset()) if fieldname.startswith("text_") else ()
+        if len(words) == 2 and words[0] in common and words[1] in common:
+            # Both common: the pair was indexed as a term of its own (see pairs.py).
+            return self._term(pairs.pair_field(family), pairs.pair_term(*words))
         decode = self.searcher.schema[fieldname].format.decode_positions
         frequency = {w: self.searcher.doc_frequency(fieldname, w) for w in set(words)}
         unique = sorted(frequency, key=frequency.__getitem__)

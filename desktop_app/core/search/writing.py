@@ -21,7 +21,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
 
-from desktop_app.core.search import postings
+from desktop_app.core.search import pairs, postings
 from desktop_app.core.search.analysis import FAMILY, FamilyAnalyzer
 from desktop_app.core.search.codec import (
     INLINE_LIMIT,
@@ -219,13 +219,15 @@ class FastWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is untyped here
 
     pool: Any
 
-    def __init__(self, ix: Any, **kwargs: Any) -> None:
+    def __init__(self, ix: Any, common: pairs.CommonWords | None = None, **kwargs: Any) -> None:
+        """``common`` gives each family's common words: their pairs are indexed too."""
         # A compound segment is one file Whoosh reads whole into memory when it opens it;
         # separate files are read on demand.
         super().__init__(ix, codec=Codec(), compound=False, **kwargs)
         self.pool.cleanup()
         words = {name for name, field in self.schema.items() if isinstance(field, WordsField)}
         self.pool = FlatPool(words)
+        self._common = common or {}
 
     def add_document(self, **values: Any) -> None:
         """Add one document (no boosts, vectors or spelling fields: the schema has none)."""
@@ -241,6 +243,11 @@ class FastWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is untyped here
             if isinstance(field, WordsField):
                 positions, length = field.positions(value)
                 pool.add_words(fieldname, docnum, positions, field.format.field_boost)
+                common = self._common.get(field.family) if fieldname.startswith("text_") else None
+                if common:
+                    pair_field = pairs.pair_field(field.family)
+                    for term in pairs.pairs_of(positions, common):
+                        pool.add((pair_field, term.encode("utf-8"), docnum, 1.0, None))
             elif field.indexed:
                 for tbytes, freq, weight, vbytes in field.index(value):
                     length += freq if field.scorable else 0
