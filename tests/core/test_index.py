@@ -15,6 +15,7 @@ from whoosh.writing import NO_MERGE, OPTIMIZE
 from desktop_app.core import Library, Progress
 from desktop_app.core.records import Article
 from desktop_app.core.search import pairs
+from desktop_app.core.search import searchindex as search_index_module
 from desktop_app.core.search.analysis import FAMILY, family_for, fold
 from desktop_app.core.search.schema import SCHEMA, document_for
 from desktop_app.core.search.searchindex import VERSION_FILE, SearchIndex
@@ -350,3 +351,34 @@ def test_pairs_are_the_common_words_side_by_side() -> None:
     assert pairs.pairs_of(positions, common) == sorted(
         pairs.pair_term(a, b) for a, b in [("zorp", "quib"), ("quib", "marlin"), ("marlin", "zorp")]
     )
+
+
+def test_commits_merge_their_small_segments_and_leave_a_rebuilds_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_index_module, "SMALL_SEGMENT", 5)
+    monkeypatch.setattr(search_index_module, "SMALL_SEGMENTS_MERGED_AT", 3)
+    for n in range(6):
+        write_page(tmp_path / "first", f"p{n}.html", f"First {n}", f"Harbour note {n}.")
+    with Library(tmp_path / "lib", workers=1) as library:
+        library.import_paths([tmp_path / "first"])
+        library.rebuild_index()
+
+        def sizes() -> list[int]:
+            ix = whoosh_index.open_dir(str(tmp_path / "lib" / "index"))
+            try:
+                return sorted(s.doc_count_all() for s in ix._segments())
+            finally:
+                ix.close()
+
+        assert sizes() == [6]
+        seen = []
+        for n in range(4):
+            write_page(tmp_path / f"more{n}", "p.html", f"More {n}", f"Tide note {n}.")
+            library.import_paths([tmp_path / f"more{n}"])
+            seen.append(sizes())
+        # The commit that finds three small segments writes them and its own as one; the
+        # rebuild's segment stays whole.
+        assert seen == [[1, 6], [1, 1, 6], [1, 1, 1, 6], [4, 6]]
+        assert library.search("tide").total == 4
+        assert library.search("harbour").total == 6
