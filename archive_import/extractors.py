@@ -8,14 +8,13 @@ structure and density (``boilerplate``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
-from trafilatura.settings import Document
+from trafilatura.settings import Document, Extractor
 
 from archive_import.article_blocks import PageContext, text_of
 from archive_import.body_html import body_to_html, keep_preformatted
@@ -46,13 +45,41 @@ TRAFILATURA_OUTPUT: dict[str, Any] = {
     "include_images": True,
     "include_tables": True,
 }
+# The same, as trafilatura's options object, built once. Plain text out ("txt"): our own HTML is
+# made from its XML body, and its Markdown-like text, which costs a walk of the body, is not
+# needed: the length of an attempt is measured on its plain text.
+_OUTPUT: dict[str, Any] = {
+    "output_format": "txt",
+    "comments": False,
+    "formatting": True,
+    "links": True,
+    "images": True,
+    "tables": True,
+}
+# Subtrees trafilatura's own cleaning deletes whole (its ``MANUALLY_CLEANED``), pruned with our
+# marks, before its template searches walk the page, instead of after them. The precision
+# attempt reads nothing else of the page, so its result is the same; JSON-LD stays (it tells a
+# forum thread). The wider attempts compare with readability and jusText and fall back on the
+# uncleaned page, so they get our marks only.
+_CLEANED_XPATH = (
+    "//nav | //footer | //aside | //svg | //style | //noscript | //iframe"
+    " | //script[not(@type='application/ld+json')]"
+)
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    options: Extractor
+    prune: list[str] | None
+
+
 # Precision mode drops doubtful blocks; "fast" skips trafilatura's readability/jusText
 # comparison, which mostly adds back the boilerplate precision mode removed. Should that find
 # too little, trafilatura's whole balanced cascade is tried, then the page without our marks.
-_ATTEMPTS: tuple[dict[str, Any], ...] = (
-    {**TRAFILATURA_OUTPUT, "favor_precision": True, "fast": True, "prune_xpath": DROP_XPATH},
-    {**TRAFILATURA_OUTPUT, "prune_xpath": DROP_XPATH},
-    TRAFILATURA_OUTPUT,
+_ATTEMPTS = (
+    _Attempt(Extractor(**_OUTPUT, precision=True, fast=True), [DROP_XPATH, _CLEANED_XPATH]),
+    _Attempt(Extractor(**_OUTPUT), [DROP_XPATH]),
+    _Attempt(Extractor(**_OUTPUT), None),
 )
 # Less than this is hardly an article (trafilatura's own minimum, min_extracted_size).
 _TOO_LITTLE_TEXT = 250
@@ -68,24 +95,17 @@ _WIDER_WINS = 2.0
 
 @dataclass(frozen=True)
 class Extraction:
-    """The article trafilatura found, after our rules, and its metadata."""
+    """The article trafilatura found, after our rules."""
 
-    document: Document
-    """Trafilatura's document, for its metadata fields (its body may be another attempt's)."""
     html: str
     """The article as HTML, not yet cleaned."""
     paywalled: bool
     """Whether the page says it locks content away (its text may be a teaser)."""
 
 
-def extract_article(
-    tree: lxml_html.HtmlElement,
-    metadata: Mapping[str, Any] | None = None,
-    title: str | None = None,
-) -> Extraction | None:
+def extract_article(tree: lxml_html.HtmlElement, title: str | None = None) -> Extraction | None:
     """The article in a parsed page, or None when the extractor finds no text.
 
-    ``metadata`` holds trafilatura's metadata options (``with_metadata``, date settings);
     ``title`` is the page's title when it is known already (a heading repeating it goes).
     The tree is marked (attributes only) but keeps all its elements.
     """
@@ -94,39 +114,31 @@ def extract_article(
     captions = take_captions(tree, names)
     mark_chrome(tree, names)
     keep_some_paragraphs(tree)
-    found = _best_attempt(tree, dict(metadata or {}))
-    if found is None:
+    body = _best_attempt(tree)
+    if body is None:
         return None
-    described, body = found
     restore_captions(body, captions)
-    remove_boilerplate(body, PageContext.of(tree, title or described.title))
+    remove_boilerplate(body, PageContext.of(tree, title))
     # The paywall cue only ever lowers the confidence in a short text (see confidence).
     paywalled = len(text_of(body)) < _TEASER_CHARS and is_paywalled(tree, names)
-    return Extraction(document=described, html=body_to_html(body), paywalled=paywalled)
+    return Extraction(html=body_to_html(body), paywalled=paywalled)
 
 
-def _best_attempt(
-    tree: lxml_html.HtmlElement, metadata: dict[str, Any]
-) -> tuple[Document, etree._Element] | None:
-    """The document of the first attempt (metadata read once) and the body of the best one.
+def _best_attempt(tree: lxml_html.HtmlElement) -> etree._Element | None:
+    """The body of the best attempt.
 
     Precision first. Precision mode can lose an article whose wrapper looks like furniture and
     settle on a teaser: then its result is short and leaves most of the page's paragraphs out,
     and wider settings are tried, winning if they find much more.
     """
-    described: Document | None = None
     best: Document | None = None
-    for settings in _ATTEMPTS:
-        doc = trafilatura.bare_extraction(tree, **settings, **({} if described else metadata))
-        if isinstance(doc, Document) and doc.body is not None:
-            described = described or doc
-            if best is None or _length(doc) > _WIDER_WINS * _length(best):
-                best = doc
+    for attempt in _ATTEMPTS:
+        doc = trafilatura.bare_extraction(tree, options=attempt.options, prune_xpath=attempt.prune)
+        if isinstance(doc, Document) and doc.body is not None and _wins(doc, best):
+            best = doc
         if best is not None and not _may_have_missed(tree, _length(best)):
             break
-    if described is None or best is None:
-        return None
-    return described, best.body
+    return None if best is None else best.body
 
 
 def _may_have_missed(tree: lxml_html.HtmlElement, found: int) -> bool:
@@ -138,5 +150,10 @@ def _may_have_missed(tree: lxml_html.HtmlElement, found: int) -> bool:
     return found < _COVERED * unmarked_text(tree)
 
 
+def _wins(doc: Document, best: Document | None) -> bool:
+    return best is None or _length(doc) > _WIDER_WINS * _length(best)
+
+
 def _length(doc: Document) -> int:
-    return len(doc.text or "")
+    """Characters of an attempt's plain text."""
+    return len(doc.raw_text or "")

@@ -137,7 +137,7 @@ def _report(runs: list[Run], truth: dict[str, str], score: Callable[..., dict[st
             print(f"{name:34}{figures['precision']:10.3f}{figures['recall']:8.3f}"
                   f"{figures['f1']:8.3f}{rate}")  # fmt: skip
     print("pages/s: each extractor's whole work on a page. Ours decodes the page, reads its "
-          "metadata (trafilatura's, unless html_page says otherwise),")  # fmt: skip
+          "metadata (JSON-LD, OpenGraph, meta tags),")  # fmt: skip
     print("extracts, cleans and makes the plain text; the last run leaves the metadata out.")
 
 
