@@ -8,6 +8,8 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
+from archive_import.html_tree import FRAGMENT_PARSER
+
 # Structure a reader needs; everything else is unwrapped (its text kept, its tag dropped).
 _KEPT_TAGS = {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
@@ -107,11 +109,11 @@ def html_to_text(fragment: str) -> str:
 def _parse_fragment(markup: str) -> lxml_html.HtmlElement:
     """A ``<div>`` holding the markup; a whole document is reduced to its body."""
     if re.search(r"<(html|body)[\s>]", markup[:2000], re.I):
-        body = lxml_html.document_fromstring(markup).find("body")
+        body = lxml_html.document_fromstring(markup, parser=FRAGMENT_PARSER).find("body")
         if body is not None:
             body.tag = "div"
             return body
-    return lxml_html.fragment_fromstring(markup, create_parent="div")
+    return lxml_html.fragment_fromstring(markup, create_parent="div", parser=FRAGMENT_PARSER)
 
 
 def _drop_unsafe(root: lxml_html.HtmlElement) -> None:

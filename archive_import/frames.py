@@ -8,6 +8,7 @@ from collections.abc import Callable
 from lxml import etree
 from lxml import html as lxml_html
 
+from archive_import.html_tree import FRAGMENT_PARSER
 from archive_import.saved_page import resolve
 
 log = logging.getLogger(__name__)
@@ -28,7 +29,7 @@ def inline_frames(page: str, base: str | None, find: FrameLookup) -> str:
     if "<frame" not in lowered and "<iframe" not in lowered:
         return page
     try:
-        root = lxml_html.document_fromstring(page)
+        root = lxml_html.document_fromstring(page, parser=FRAGMENT_PARSER)
     except (etree.ParserError, ValueError):
         return page
     if not _inline(root, base, find, depth=0):
@@ -65,7 +66,7 @@ def _frame_body(
     if not document:
         return None
     try:
-        inner = lxml_html.document_fromstring(document)
+        inner = lxml_html.document_fromstring(document, parser=FRAGMENT_PARSER)
     except (etree.ParserError, ValueError):
         log.debug("frame %s could not be parsed", url)
         return None

@@ -6,8 +6,6 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
-from trafilatura.utils import load_html
-
 from archive_import.cleanup import (
     clean_fragment,
     drop_leading_title,
@@ -19,6 +17,7 @@ from archive_import.decoding import decode_text
 from archive_import.document import ExtractedArticle, Source
 from archive_import.errors import NotAnArticle
 from archive_import.extractors import EXTRACTOR, extract_article
+from archive_import.html_tree import parse_page
 from archive_import.images import folder_lookup, localize_images
 from archive_import.metadata import saved_from_url, singlefile_mark
 from archive_import.page_metadata import declared_metadata, with_article_text
@@ -47,7 +46,7 @@ def article_from_saved(saved: SavedPage, source: Source) -> ExtractedArticle:
     singlefile = singlefile_mark(page) or (None, None)
     url = saved.url or saved_from_url(page) or singlefile[0]
     captured = saved.captured or singlefile[1]
-    tree = load_html(page)
+    tree = parse_page(page)
     if tree is None:
         raise NotAnArticle(source.path, "the page holds no readable HTML")
     # Metadata is read before the images are localised: the lead-image fallback needs them.

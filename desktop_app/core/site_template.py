@@ -26,6 +26,7 @@ from lxml import html as lxml_html
 from tld import get_fld
 
 from archive_import.cleanup import html_to_text
+from archive_import.html_tree import FRAGMENT_PARSER
 
 log = logging.getLogger(__name__)
 
@@ -510,9 +511,13 @@ def _paragraphs_html(text: str) -> str:
 def _parse(fragment: str) -> lxml_html.HtmlElement:
     """A ``<div>`` holding the fragment; a whole document is reduced to its body."""
     document = _DOCUMENT.match(fragment)
-    body = lxml_html.document_fromstring(fragment).find("body") if document else None
+    body = (
+        lxml_html.document_fromstring(fragment, parser=FRAGMENT_PARSER).find("body")
+        if document
+        else None
+    )
     if body is None:
-        return lxml_html.fragment_fromstring(fragment, create_parent="div")
+        return lxml_html.fragment_fromstring(fragment, create_parent="div", parser=FRAGMENT_PARSER)
     body.tag = "div"
     return body
 
