@@ -12,11 +12,13 @@ map that is a slice rather than a seek and a read through Python's file layer.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import mmap
 import os
 import pickle
 import struct
+import weakref
 import zlib
 from array import array
 from collections.abc import Iterable, Sequence
@@ -286,6 +288,10 @@ class Codec(W3Codec):  # type: ignore[misc]  # Whoosh is untyped here.
         )
 
 
+# Windows has no madvise; there the pages stay mapped until the index is closed.
+_CAN_RELEASE = hasattr(mmap, "MADV_DONTNEED")
+
+
 class _MappedFile(StructFile):  # type: ignore[misc]  # Whoosh is untyped here.
     """A segment file read through a read-only memory map: the OS pages it in as needed.
 
@@ -301,6 +307,11 @@ class _MappedFile(StructFile):  # type: ignore[misc]  # Whoosh is untyped here.
     def get(self, position: int, length: int) -> bytes:
         return self._map[position : position + length]
 
+    def release_pages(self) -> None:
+        """Unmap the pages read so far; the next read maps them again from the system's cache."""
+        with contextlib.suppress(ValueError):  # Closed already.
+            self._map.madvise(mmap.MADV_DONTNEED)
+
 
 class MappedStorage(FileStorage):  # type: ignore[misc]  # Whoosh is untyped here.
     """A folder of index files; the term tables are read through a memory map.
@@ -310,8 +321,25 @@ class MappedStorage(FileStorage):  # type: ignore[misc]  # Whoosh is untyped her
     they touch in the system's cache rather than in the process.
     """
 
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self._maps: weakref.WeakSet[_MappedFile] = weakref.WeakSet()
+
     def open_file(self, name: str, **kwargs: Any) -> Any:
         fileobj = Path(self._fpath(name)).open("rb")  # noqa: SIM115 — a StructFile owns it.
         if not name.endswith(W3Codec.TERMS_EXT) or os.fstat(fileobj.fileno()).st_size == 0:
             return StructFile(fileobj, name=name, **kwargs)
-        return _MappedFile(fileobj, name)
+        mapped = _MappedFile(fileobj, name)
+        self._maps.add(mapped)
+        return mapped
+
+    def release_pages(self) -> None:
+        """Give back the term-table pages that searches have mapped into this process.
+
+        A query looks its words up in every field of every segment, a few pages each, all over
+        tables of hundreds of megabytes: left mapped, they pile up in the resident set. The
+        pages stay in the system's cache, so mapping them again costs a soft fault, not a read.
+        """
+        if _CAN_RELEASE:
+            for mapped in list(self._maps):
+                mapped.release_pages()

@@ -7,13 +7,14 @@ and repairs it. A rebuild writes a complete new index beside the old one and swa
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import shutil
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from whoosh import classify, index
 from whoosh import query as wq
@@ -43,7 +44,11 @@ VERSION_FILE = "archive-browser-index-version"
 SEGMENT_ARTICLES = 8_000
 # "Did you mean" is offered when a query finds fewer than this many articles.
 SUGGEST_BELOW = 3
+# A search maps about 5 MB of term tables at 100,000 articles (see ``MappedStorage``), so
+# the resident set grows by some 50 MB at most between two releases.
+RELEASE_EVERY = 10
 TextsFor = Callable[[list[int]], Mapping[int, str]]
+_T = TypeVar("_T")
 
 
 # An import or an edit commits a small segment; once this many segments under
@@ -106,6 +111,25 @@ def _create(folder: Path) -> None:
     (folder / VERSION_FILE).write_text(str(SCHEMA_VERSION), "utf-8")
 
 
+def _releasing_pages(method: Callable[..., _T]) -> Callable[..., _T]:
+    """Every few searches, the term-table pages they mapped are given back.
+
+    Not after each one: the pages every query reads (the tables' directories, the facet
+    fields) would be mapped again each time, which costs a few milliseconds a query.
+    """
+
+    @functools.wraps(method)
+    def searching(self: SearchIndex, *args: Any, **kwargs: Any) -> _T:
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            self._searches += 1
+            if self._searches % RELEASE_EVERY == 0:
+                self._storage.release_pages()
+
+    return searching
+
+
 class SearchIndex:
     """A Whoosh index in one folder, with a searcher kept open between queries."""
 
@@ -116,7 +140,9 @@ class SearchIndex:
             _create(folder)
         elif _version_of(folder) != str(SCHEMA_VERSION):
             raise IndexOutdated(f"the index in {folder} was written for another version")
-        self._ix = MappedStorage(str(folder)).open_index()
+        self._storage = MappedStorage(str(folder))
+        self._searches = 0
+        self._ix = self._storage.open_index()
         self._searcher = self._ix.searcher()
         self.common = pairs.load(folder)
         self._segments: dict[str, Segment] = {}
@@ -206,6 +232,7 @@ class SearchIndex:
 
     # Searching
 
+    @_releasing_pages
     def search(
         self,
         text: str,
@@ -267,6 +294,7 @@ class SearchIndex:
             suggestion = self._suggestion(text, parsed.node, compiler, texts_for, len(docs))
         return IndexResults(len(docs), hits, view.facets(docs), suggestion, parsed.notice)
 
+    @_releasing_pages
     def facets(self, filters: Mapping[str, str] | None = None) -> dict[str, list[tuple[str, int]]]:
         """Facet counts over every article (that the filters let through)."""
         view = self.view()
@@ -286,6 +314,7 @@ class SearchIndex:
             return [(d, 0.0) for d in view.added(docs, limit)]
         return view.ranked(compiled, docs, limit)
 
+    @_releasing_pages
     def suggest(self, text: str, texts_for: TextsFor) -> str | None:
         """A respelling of ``text`` with the index's own words, if one finds more."""
         parsed = q.parse(text)
@@ -333,6 +362,7 @@ class SearchIndex:
                 return body[start:end].lower()
         return None
 
+    @_releasing_pages
     def more_like_this(self, article_id: int, limit: int, texts_for: TextsFor) -> IndexResults:
         """Articles like this one: its most telling words, searched in its language."""
         view = self.view()
