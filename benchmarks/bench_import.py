@@ -58,6 +58,11 @@ def _print_figures(
         f"peak memory: all processes together {memory.total_kb / 1024:.0f} MB, "
         f"main process {own:.0f} MB, largest worker {memory.largest_child_kb / 1024:.0f} MB"
     )
+    print(
+        f"CPU time: main process (writing) {memory.main_cpu_s:.1f} s, "
+        f"workers (extracting) {memory.children_cpu_s:.1f} s, "
+        f"out of {elapsed * (cores or 1):.1f} s of {cores} cores"
+    )
 
 
 if __name__ == "__main__":

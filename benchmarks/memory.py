@@ -1,4 +1,4 @@
-"""Peak memory of this process and all its descendants, sampled from /proc (Linux)."""
+"""Peak memory and CPU time of this process and its descendants, sampled from /proc (Linux)."""
 
 from __future__ import annotations
 
@@ -30,25 +30,49 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def tree_rss_kb(root: int) -> tuple[int, int]:
-    """(total RSS of ``root`` and its descendants, largest single descendant), in KiB."""
-    tree, stack, total, largest = _children(), [root], 0, 0
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time ``pid`` has used so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / _TICKS
+
+
+def _tree(root: int) -> list[int]:
+    tree, stack, found = _children(), [root], []
     while stack:
         pid = stack.pop()
+        found.append(pid)
+        stack.extend(tree.get(pid, []))
+    return found
+
+
+def tree_rss_kb(root: int) -> tuple[int, int]:
+    """(total RSS of ``root`` and its descendants, largest single descendant), in KiB."""
+    total, largest = 0, 0
+    for pid in _tree(root):
         rss = _rss_kb(pid)
         total += rss
         if pid != root:
             largest = max(largest, rss)
-        stack.extend(tree.get(pid, []))
     return total, largest
 
 
 class PeakMemory:
-    """Samples the process tree every 50 ms while in a ``with`` block."""
+    """Samples the process tree every 50 ms while in a ``with`` block.
+
+    Besides memory, it keeps the CPU time each process had used when last seen: a worker's
+    last 50 ms may be missed, the rest is counted.
+    """
 
     def __init__(self) -> None:
         self.total_kb = 0
         self.largest_child_kb = 0
+        self._cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -60,8 +84,23 @@ class PeakMemory:
         self._stop.set()
         self._thread.join()
 
+    @property
+    def main_cpu_s(self) -> float:
+        """CPU seconds this process used while sampled."""
+        return self._cpu.get(os.getpid(), 0.0)
+
+    @property
+    def children_cpu_s(self) -> float:
+        """CPU seconds its descendants (the extraction workers) used while sampled."""
+        return sum(cpu for pid, cpu in self._cpu.items() if pid != os.getpid())
+
     def _run(self) -> None:
+        root = os.getpid()
+        started = {pid: _cpu_seconds(pid) for pid in _tree(root)}
         while not self._stop.wait(0.05):
-            total, largest = tree_rss_kb(os.getpid())
+            total, largest = tree_rss_kb(root)
             self.total_kb = max(self.total_kb, total)
             self.largest_child_kb = max(self.largest_child_kb, largest)
+            for pid in _tree(root):
+                used = _cpu_seconds(pid) - started.get(pid, 0.0)
+                self._cpu[pid] = max(self._cpu.get(pid, 0.0), used)
