@@ -32,7 +32,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 typecheck: install
-	$(BIN)/mypy archive_import desktop_app
+	$(BIN)/mypy archive_import desktop_app benchmarks
 
 pytest: install
 	$(BIN)/python -m pytest

@@ -12,6 +12,7 @@ the same for an FTS5 table over the same articles (``unicode61``, no stemming, n
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -27,6 +28,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from benchmarks.corpus import Corpus
 from desktop_app.core import Library
@@ -41,6 +43,7 @@ _QUERY_LANGUAGES = ("en", "fr", "de", "es", "it", "ru", "pt", "nl")
 
 PHASES = ("database", "index", "search", "incremental", "fts-index", "fts-search")
 QUERIES_FILE = "bench-queries.json"
+_Item = TypeVar("_Item")
 
 
 def main() -> int:
@@ -145,9 +148,8 @@ def _write_database(folder: Path, corpus: Corpus, count: int) -> None:
         store.close()
 
 
-def _take(items: Iterator[object], n: int) -> Iterator[object]:
-    for _, item in zip(range(n), items, strict=False):
-        yield item
+def _take(items: Iterator[_Item], n: int) -> Iterator[_Item]:
+    yield from itertools.islice(items, n)
 
 
 # Queries
