@@ -16,7 +16,7 @@ from desktop_app.core import Library, Progress
 from desktop_app.core.records import Article
 from desktop_app.core.search import pairs
 from desktop_app.core.search import searchindex as search_index_module
-from desktop_app.core.search.analysis import FAMILY, family_for, fold
+from desktop_app.core.search.analysis import _NOT_PLAIN_WORDS, FAMILY, family_for, fold
 from desktop_app.core.search.schema import SCHEMA, document_for
 from desktop_app.core.search.searchindex import VERSION_FILE, SearchIndex
 from desktop_app.core.search.view import _pairs
@@ -113,6 +113,20 @@ def test_analysis_families() -> None:
     assert FAMILY["plain"].terms("ภาษาไทย")[:2] == ["ภา", "าษ"]
     assert FAMILY["en"].terms("Korean 서울에서") == ["korean", "서울", "울에", "에서"]
     assert FAMILY["en"].terms("e\u0301te\u0301 café") == FAMILY["en"].terms("été café")
+
+
+@pytest.mark.parametrize("family", ["fr", "ru", "plain"])
+def test_text_of_words_only_is_cut_as_mixed_script_text_is(family: str) -> None:
+    # Text without spaceless script or combining marks takes a shorter path; one CJK
+    # character sends the same text down the general one.
+    text = "Les marées CAPTURÉES à Saint-Malo_Nord, 2023: x² Леонова Straße ½"
+    assert _NOT_PLAIN_WORDS.search(text.lower()) is None
+    words, count = FAMILY[family].positions(text)
+    mixed, mixed_count = FAMILY[family].positions(text + " 東")
+    assert mixed_count == count + 1
+    assert {term: at for term, at in mixed.items() if term != "東"} == words
+    assert FAMILY[family].terms(text + " 東") == [*FAMILY[family].terms(text), "東"]
+    assert count == 12
 
 
 # The index follows the database

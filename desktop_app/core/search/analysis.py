@@ -12,6 +12,7 @@ import functools
 import logging
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -99,6 +100,10 @@ _LOCATE = {
 }
 _FIND_PREFIX = 4
 _SPACELESS_CHAR = re.compile(f"[{_SPACELESS}]")
+# Most texts hold no spaceless script and no combining mark: their words are runs of word
+# characters, which a simpler pattern finds as plain strings, in half the time.
+_NOT_PLAIN_WORDS = re.compile(f"[{_SPACELESS}{_MARKS}]")
+_PLAIN_WORD = re.compile(r"[^\W_]+")
 # Stemming is the costly step; its results are kept per family. Real text repeats a few
 # thousand words, so the caches stay small; they are emptied if they ever grow large.
 _CACHE_LIMIT = 200_000
@@ -165,10 +170,13 @@ class Family:
         """The terms of a text in order, one per position (the indexing fast path)."""
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
+        lowered = text.lower()
+        if _NOT_PLAIN_WORDS.search(lowered) is None:
+            return self._plain_terms(lowered)
         cache = self._cache
         out: list[str] = []
         append, extend = out.append, out.extend
-        for spaceless, word in _TOKEN.findall(text.lower()):
+        for spaceless, word in _TOKEN.findall(lowered):
             if word:
                 cached = cache.get(word)
                 append(cached if cached is not None else self.term(word))
@@ -176,14 +184,27 @@ class Family:
                 extend(_bigrams(spaceless))
         return out
 
+    def _plain_terms(self, lowered: str) -> list[str]:
+        """The terms of a lower-cased text without spaceless script or combining marks."""
+        cached, term = self._cache.get, self.term
+        # A term is never empty (see ``term``), so ``or`` only calls it for uncached words.
+        return [cached(word) or term(word) for word in _PLAIN_WORD.findall(lowered)]
+
     def positions(self, text: str) -> tuple[dict[str, list[int]], int]:
         """Each distinct term of a text with its positions, and the number of positions."""
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
+        lowered = text.lower()
+        if _NOT_PLAIN_WORDS.search(lowered) is None:
+            terms = self._plain_terms(lowered)
+            grouped: defaultdict[str, list[int]] = defaultdict(list)
+            for at, term in enumerate(terms):
+                grouped[term].append(at)
+            return dict(grouped), len(terms)
         cache = self._cache
         positions: dict[str, list[int]] = {}
         pos = 0
-        for spaceless, word in _TOKEN.findall(text.lower()):
+        for spaceless, word in _TOKEN.findall(lowered):
             for term in (word,) if word else _bigrams(spaceless):
                 if word:
                     found_term = cache.get(term)
