@@ -36,6 +36,7 @@ from archive_import.extractors import EXTRACTOR, extract_article
 from archive_import.html_page import article_from_saved
 from archive_import.images import localize_images
 from archive_import.saved_page import SavedPage
+from benchmarks.gauge import gauge_line
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 _WARM_UP_PAGES = 3
@@ -125,6 +126,7 @@ def _report(runs: list[Run], truth: dict[str, str], score: Callable[..., dict[st
     held_out = {k: v for k, v in truth.items() if not is_dev_page(k)}
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()}, "
           f"Python {platform.python_version()}")  # fmt: skip
+    print(gauge_line())
     print(f"pages: {len(truth)} (dev half {len(dev)}, held-out half {len(held_out)})")
     print(f"ours: {EXTRACTOR}")
     print(f"{'':34}{'precision':>10}{'recall':>8}{'F1':>8}{'pages/s':>9}")

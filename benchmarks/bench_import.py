@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.gauge import gauge_line
 from benchmarks.memory import PeakMemory
 from desktop_app.core import FileOutcome, Library, OutcomeKind
 
@@ -49,6 +50,7 @@ def _print_figures(
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     cores = os.cpu_count()
     print(f"machine: {platform.machine()}, Python {platform.python_version()}, {cores} cores")
+    print(gauge_line())
     print(f"files: {len(outcomes)} ({', '.join(f'{n} {k}' for k, n in counts.items())})")
     print(f"articles stored: {articles}")
     print(f"wall time: {elapsed:.2f} s")

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from benchmarks.corpus import Corpus
+from benchmarks.gauge import gauge_line
 from desktop_app.core import Library
 from desktop_app.core.search.searchindex import SearchIndex
 from desktop_app.core.store import Store
@@ -83,6 +84,7 @@ def run(folder: Path, count: int, per_kind: int) -> None:
     (folder / QUERIES_FILE).write_text(json.dumps(asdict(queries)), "utf-8")
     for phase in PHASES[1:]:
         _run_phase(phase, folder, count)
+    print(f"at the end, {gauge_line()}")
 
 
 def _run_phase(phase: str, folder: Path, count: int) -> None:
@@ -128,6 +130,7 @@ def _print_machine(count: int) -> None:
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
     print(f"articles: {count}, SQLite {sqlite3.sqlite_version}")
+    print(f"at the start, {gauge_line()}")
 
 
 def _write_database(folder: Path, corpus: Corpus, count: int) -> None:

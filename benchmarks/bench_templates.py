@@ -26,6 +26,7 @@ from pathlib import Path
 
 from archive_import import ExtractedArticle, extract_file
 from archive_import.cleanup import html_to_text
+from benchmarks.gauge import gauge_line
 from benchmarks.site_corpus import SEED, Page, Site, build_corpus
 from desktop_app.core import site_template
 from desktop_app.core.site_template import apply_template, learn_template, site_key
@@ -143,6 +144,7 @@ def _print_header(corpus: list[Site], extraction: float) -> None:
     today = datetime.date.today().isoformat()
     system = f"{os.cpu_count()} cores, {platform.system()}, Python {platform.python_version()}"
     print(f"machine: {_cpu()}, {system}; date: {today}")
+    print(gauge_line())
     print(f"corpus: {len(corpus)} sites, {pages} pages, each as HTML and as a text scrape")
     print(f"extracted with the importer (archive_import.extract_file) in {extraction:.1f} s")
     share, safety = site_template.MIN_SHARE, site_template.MAX_REMOVED
