@@ -14,6 +14,8 @@ from __future__ import annotations
 import logging
 from array import array
 from collections.abc import Callable
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from whoosh import fields
@@ -103,6 +105,21 @@ class FlatPool:
             self._values += vbytes
         self._ends.append(len(self._values))
 
+    def add_bare(self, fieldname: str, docnum: int, terms: list[bytes]) -> None:
+        """Postings of weight 1 and no value in one document (the pairs of common words)."""
+        known, term_of = self._field(fieldname), self._term_of
+        count = self._count
+        for term in terms:
+            number = known.get(term)
+            if number is None:
+                number = known[term] = count
+                count += 1
+            term_of.append(number)
+        self._count = count
+        self._docs.extend(repeat(docnum, len(terms)))
+        self._weights.extend(repeat(1.0, len(terms)))
+        self._ends.extend(repeat(len(self._values), len(terms)))
+
     def add_words(
         self, fieldname: str, docnum: int, positions: dict[str, list[int]], boost: float
     ) -> None:
@@ -140,13 +157,16 @@ class FlatPool:
         """Write every posting list through ``fieldwriter``; short ones straight into its table."""
         grouped, starts = self._grouped()
         self._term_of = array("I")
-        with memoryview(self._values) as values:
-            for fieldname in sorted(self.fieldnames):
-                fieldwriter.start_field(fieldname, schema[fieldname])
-                self._write_field(
-                    fieldname, fieldwriter, lengths(fieldname), (grouped, starts), values
-                )
-                fieldwriter.finish_field()
+        # Each posting's value is values[begins[n]:ends[n]]; slicing bytes gives bytes.
+        begins: array[int] = array("I", [0]) + self._ends[:-1]
+        values = bytes(self._values)
+        self._values = bytearray()
+        for fieldname in sorted(self.fieldnames):
+            fieldwriter.start_field(fieldname, schema[fieldname])
+            self._write_field(
+                fieldname, fieldwriter, lengths(fieldname), (grouped, starts), (begins, values)
+            )
+            fieldwriter.finish_field()
 
     def _write_field(
         self,
@@ -154,10 +174,12 @@ class FlatPool:
         fieldwriter: Any,
         lengths: list[int],
         groups: tuple[array[int], array[int]],
-        values: memoryview,
+        spans: tuple[array[int], bytes],
     ) -> None:
         docs, weights, ends = self._docs, self._weights, self._ends
         grouped, starts = groups
+        begins, values = spans
+        value_of = values.__getitem__
         table, prefix = fieldwriter._tindex, pack_ushort(fieldwriter._fieldid)
         terms = self._terms[fieldname]
         words = fieldname in self._word_fields
@@ -167,16 +189,19 @@ class FlatPool:
             first, last = starts[number], starts[number + 1]
             if last - first == 1:  # Most terms of a library occur once in a segment.
                 n = grouped[first]
-                value = values[ends[n - 1] if n else 0 : ends[n]].tobytes()
+                value = values[begins[n] : ends[n]]
                 table.add(prefix + tbytes, inlined_one(docs[n], weights[n], value, lengths))
                 continue
-            postings = grouped[first:last]
-            ids = [docs[n] for n in postings]
-            term_weights = array("f", [weights[n] for n in postings])
-            term_values = [values[ends[n - 1] if n else 0 : ends[n]].tobytes() for n in postings]
-            term_lengths = [lengths[d] for d in ids]
+            # Picked in C: a posting list is gathered from the flat arrays in a few calls.
+            pick = itemgetter(*grouped[first:last])
+            ids: tuple[int, ...] = pick(docs)
+            term_weights = array("f", pick(weights))
+            term_values = list(map(value_of, map(slice, pick(begins), pick(ends))))
+            term_lengths = list(map(lengths.__getitem__, ids))
             if len(ids) < INLINE_LIMIT:
-                table.add(prefix + tbytes, inlined(ids, term_weights, term_values, term_lengths))
+                table.add(
+                    prefix + tbytes, inlined(list(ids), term_weights, term_values, term_lengths)
+                )
                 continue
             fieldwriter.start_term(tbytes)
             fieldwriter._postwriter.add_many(ids, term_weights, term_values, term_lengths)
@@ -245,9 +270,8 @@ class FastWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is untyped here
                 pool.add_words(fieldname, docnum, positions, field.format.field_boost)
                 common = self._common.get(field.family) if fieldname.startswith("text_") else None
                 if common:
-                    pair_field = pairs.pair_field(field.family)
-                    for term in pairs.pairs_of(positions, common):
-                        pool.add((pair_field, term.encode("utf-8"), docnum, 1.0, None))
+                    found = [term.encode("utf-8") for term in pairs.pairs_of(positions, common)]
+                    pool.add_bare(pairs.pair_field(field.family), docnum, found)
             elif field.indexed:
                 for tbytes, freq, weight, vbytes in field.index(value):
                     length += freq if field.scorable else 0
