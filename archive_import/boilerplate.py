@@ -19,7 +19,7 @@ from archive_import.article_blocks import Block, PageContext, normal, prose_span
 
 log = logging.getLogger(__name__)
 
-BOILERPLATE_VERSION = 2
+BOILERPLATE_VERSION = 3
 
 # A list or table this much made of links is a list of other pages (related, most read, tags).
 _LINK_LIST_DENSITY = 0.7
@@ -47,6 +47,13 @@ _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
 _HAS_WORD = re.compile(r"[^\W_]")
 # An author box ("Ana Ruiz covers science for…") is a paragraph starting with the author's name.
 _AUTHOR_BOX_WORDS = 80
+# A content system's shortcode left unrendered, filling a whole block: "[button link=…]
+# Send us your review[/button]", "[gallery ids=\"3,4\"]". Markup for a plugin, never prose.
+_SHORTCODE = re.compile(
+    r"\[(?P<name>[^\W\d_][\w-]*)(?:\s[^\]]*)?\].*\[/(?P=name)\]"
+    r"|\[[^\W\d_][\w-]*\s+[\w-]+\s*=[^\]]*\]",
+    re.DOTALL,
+)
 # Network names are the same in every language.
 _SOCIAL_WORDS = 30
 _NETWORKS = re.compile(
@@ -160,12 +167,17 @@ def _is_social_promo(block: Block, page: PageContext) -> bool:
     return block.words <= _SOCIAL_WORDS and len(networks) >= 2
 
 
+def _is_shortcode(block: Block, page: PageContext) -> bool:
+    """A block that is nothing but an unrendered shortcode (see ``_SHORTCODE``)."""
+    return _SHORTCODE.fullmatch(block.text.strip()) is not None
+
+
 def _is_promo(block: Block, page: PageContext) -> bool:
     """A line set wholly in bold or italics with a link: "Sign up for…", "Read the original…"."""
     return block.is_emphasized and block.link_share > 0
 
 
-_EVERYWHERE: tuple[Rule, ...] = (_is_link_list, _is_teaser)
+_EVERYWHERE: tuple[Rule, ...] = (_is_link_list, _is_teaser, _is_shortcode)
 _BEFORE_PROSE: tuple[Rule, ...] = (_repeats_title,)
 _OUTSIDE_PROSE: tuple[Rule, ...] = (_is_notice, _is_byline, _is_social_promo, _is_promo)
 

@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 import trafilatura
-from trafilatura.utils import load_html
 
 from archive_import.cleanup import clean_fragment, html_to_text
 from archive_import.decoding import decode_text
@@ -34,6 +33,7 @@ from archive_import.document import Source
 from archive_import.errors import NotAnArticle
 from archive_import.extractors import EXTRACTOR, extract_article
 from archive_import.html_page import article_from_saved
+from archive_import.html_tree import parse_page
 from archive_import.images import localize_images
 from archive_import.saved_page import SavedPage
 from benchmarks.gauge import gauge_line
@@ -92,7 +92,7 @@ def _ours(key: str, data: bytes) -> str:
 
 def _ours_without_metadata(key: str, data: bytes) -> str:
     """Our extraction alone: what ``article_from_saved`` does, less the metadata fields."""
-    tree = load_html(decode_text(data))
+    tree = parse_page(decode_text(data))
     if tree is None:
         return ""
     localize_images(tree, None, lambda _url: None)

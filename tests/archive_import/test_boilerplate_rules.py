@@ -76,6 +76,16 @@ def test_lines_without_words_and_copyright_lines_after_the_article() -> None:
     assert kept == cleaned(PROSE)
 
 
+def test_a_block_that_is_an_unrendered_shortcode_is_left_out_wherever_it_is() -> None:
+    button = "<p>[button link=”/submit-review/” type=”big”] Send us YOUR kit review[/button]</p>"
+    gallery = '<p>[gallery ids="7910,7911" columns=3]</p>'
+    assert cleaned(PROSE, button, PROSE, gallery, PROSE) == cleaned(PROSE, PROSE, PROSE)
+    # Square brackets in prose, a footnote or an editor's label are not shortcodes.
+    prose = "<p>[Update] The council met again and voted [unanimously] to keep the wall.</p>"
+    for kept in (prose, "<p>[1] Ruskin KJ, Curr Opin Anaesthesiol 2015.</p>", "<p>[Video]</p>"):
+        assert cleaned(PROSE, kept, PROSE) != cleaned(PROSE, PROSE), kept
+
+
 def test_social_networks_named_inside_the_article_are_kept() -> None:
     inside = "<p>Facebook and Twitter both removed the account on Tuesday.</p>"
     assert "Facebook and Twitter both removed the account on Tuesday." in cleaned(
