@@ -31,6 +31,8 @@ _LINKED_RUN = 3
 # After the article, this many short lines in a row are widgets (prices, link-box titles).
 _SHORT_LINE_WORDS = 6
 _SHORT_RUN = 4
+# A heading closing the article with at most this many short lines under it is a prompt.
+_PROMPT_LINES = 2
 # Share of a block's words found in a title, and of the title's in the block, to repeat it.
 _SAME_WORDS = 0.8
 _TITLE_COVERED = 0.6
@@ -72,9 +74,24 @@ def remove_boilerplate(body: etree._Element, page: PageContext) -> None:
     kept = [block for i, block in enumerate(blocks) if i not in doomed]
     while kept and kept[-1].is_dangling:
         doomed.add(blocks.index(kept.pop()))
+    for block in _closing_prompt(kept):
+        doomed.add(blocks.index(block))
     for i in sorted(doomed):
         log.debug("boilerplate: %.60s", blocks[i].text)
         _drop(blocks[i].element)
+
+
+def _closing_prompt(kept: list[Block]) -> list[Block]:
+    """A heading at the very end with only a short line or two below it and no sentence:
+    "Tell us what you think" over a comment count, "Mehr zum Thema" over two labels."""
+    with_text = [block for block in kept if block.text]
+    for back in range(2, 2 + _PROMPT_LINES):
+        if len(with_text) <= back:
+            break
+        heading, below = with_text[-back], with_text[-back + 1 :]
+        if heading.tag == "head" and all(_is_short_line(b) and not b.ends_sentence for b in below):
+            return [heading, *below]
+    return []
 
 
 def _doomed(blocks: list[Block], page: PageContext) -> set[int]:

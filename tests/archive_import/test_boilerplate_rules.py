@@ -106,6 +106,19 @@ def test_heading_or_label_left_dangling_at_the_end_goes() -> None:
     assert "Methods" in cleaned("<head>Methods</head>", PROSE)
 
 
+def test_a_closing_heading_over_a_short_line_or_two_is_a_prompt() -> None:
+    assert cleaned(PROSE, "<head>Tell us what YOU think...</head>", "<p>12 comments</p>") == (
+        cleaned(PROSE)
+    )
+    assert cleaned(PROSE, "<head>Ваше мнение</head>", "<p>Комментарии</p>", "<p>0</p>") == (
+        cleaned(PROSE)
+    )
+    # A last section whose line is a sentence stays, in any script.
+    closing = ["<head>再起動して完了</head>", "<p>これでようやく元の操作性を取り戻せました。</p>"]
+    assert cleaned(PROSE, *closing) == [*cleaned(PROSE), "再起動して完了", closing[1][3:-4]]
+    assert "Fazit" in cleaned(PROSE, "<head>Fazit</head>", PROSE)
+
+
 def test_images_after_the_article_are_kept() -> None:
     body = etree.fromstring(f'<body>{PROSE}<graphic src="asset:a.png"/></body>')
     remove_boilerplate(body, QUIET_PAGE)
