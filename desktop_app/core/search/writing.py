@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from array import array
 from collections.abc import Callable
-from itertools import repeat
+from itertools import accumulate, chain, repeat
 from operator import itemgetter
 from typing import Any
 
@@ -34,6 +34,8 @@ from desktop_app.core.search.codec import (
 )
 
 log = logging.getLogger(__name__)
+
+_BYTES_PER_POSITION = array("I").itemsize
 
 
 class WordsField(fields.TEXT):  # type: ignore[misc]  # Whoosh is untyped here.
@@ -124,20 +126,26 @@ class FlatPool:
         self, fieldname: str, docnum: int, positions: dict[str, list[int]], boost: float
     ) -> None:
         """Every term of one words field of one document, with its positions."""
-        terms, term_of, docs = self._field(fieldname), self._term_of, self._docs
-        weights, ends, values = self._weights, self._ends, self._values
+        known = self._field(fieldname)
         count = self._count
-        for term, where in positions.items():
-            number = terms.get(term)
+        numbers = []
+        for term in positions:
+            number = known.get(term)
             if number is None:
-                number = terms[term] = count
+                number = known[term] = count
                 count += 1
-            term_of.append(number)
-            docs.append(docnum)
-            weights.append(len(where) * boost)
-            values += array("I", where)
-            ends.append(len(values))
+            numbers.append(number)
         self._count = count
+        self._term_of.extend(numbers)
+        self._docs.extend(repeat(docnum, len(numbers)))
+        # The rest is done in C: weights, the positions' bytes, and where each one ends.
+        counts = list(map(len, positions.values()))
+        self._weights.extend(map(boost.__mul__, counts))
+        start = len(self._values)
+        self._values += array("I", chain.from_iterable(positions.values()))
+        ends = accumulate(map(_BYTES_PER_POSITION.__mul__, counts), initial=start)
+        next(ends)
+        self._ends.extend(ends)
 
     def _grouped(self) -> tuple[array[int], array[int]]:
         """Posting numbers grouped by term number, and where each term's group starts."""
