@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import accumulate, chain, repeat
 from operator import itemgetter
 from typing import Any
@@ -107,17 +107,23 @@ class FlatPool:
             self._values += vbytes
         self._ends.append(len(self._values))
 
-    def add_bare(self, fieldname: str, docnum: int, terms: list[bytes]) -> None:
-        """Postings of weight 1 and no value in one document (the pairs of common words)."""
-        known, term_of = self._field(fieldname), self._term_of
+    def _numbers(self, fieldname: str, terms: Iterable[Any]) -> list[int]:
+        """Each term's number in this segment, new terms numbered as they come."""
+        known = self._field(fieldname)
         count = self._count
+        numbers = []
         for term in terms:
             number = known.get(term)
             if number is None:
                 number = known[term] = count
                 count += 1
-            term_of.append(number)
+            numbers.append(number)
         self._count = count
+        return numbers
+
+    def add_bare(self, fieldname: str, docnum: int, terms: list[bytes]) -> None:
+        """Postings of weight 1 and no value in one document (the pairs of common words)."""
+        self._term_of.extend(self._numbers(fieldname, terms))
         self._docs.extend(repeat(docnum, len(terms)))
         self._weights.extend(repeat(1.0, len(terms)))
         self._ends.extend(repeat(len(self._values), len(terms)))
@@ -126,16 +132,7 @@ class FlatPool:
         self, fieldname: str, docnum: int, positions: dict[str, list[int]], boost: float
     ) -> None:
         """Every term of one words field of one document, with its positions."""
-        known = self._field(fieldname)
-        count = self._count
-        numbers = []
-        for term in positions:
-            number = known.get(term)
-            if number is None:
-                number = known[term] = count
-                count += 1
-            numbers.append(number)
-        self._count = count
+        numbers = self._numbers(fieldname, positions)
         self._term_of.extend(numbers)
         self._docs.extend(repeat(docnum, len(numbers)))
         # The rest is done in C: weights, the positions' bytes, and where each one ends.
