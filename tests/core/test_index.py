@@ -250,7 +250,17 @@ def _postings(folder: Path) -> dict[tuple[str, bytes], list[tuple[int, float, An
                 positions = fmt.decode_positions(value) if has_positions else value
                 rows.append((matcher.id(), round(matcher.weight(), 4), positions))
                 matcher.next()
-            out[(fieldname, tbytes)] = rows
+            info = reader.term_info(fieldname, tbytes)
+            stats = (
+                round(info.weight(), 3),
+                info.doc_frequency(),
+                info.min_length(),
+                info.max_length(),
+                round(info.max_weight(), 4),
+                info.min_id(),
+                info.max_id(),
+            )
+            out[(fieldname, tbytes)] = [stats, *rows]
         lengths = {
             (name, d): reader.doc_field_length(d, name)
             for name in reader.indexed_field_names()

@@ -1,13 +1,13 @@
 """Whoosh 3's on-disk format, written faster and read through memory maps.
 
-The files are ordinary Whoosh 3 segments. What differs is how they are written: a term's
-postings a block at a time; short posting lists inlined into the term table (whoosh3
-3.54's own inlining fails: it calls ``set_inline`` where the term info has
-``set_inlined``); pickles in protocol 5 (Whoosh reads any protocol); the term table's
-writes buffered and hashed with CRC-32 (recorded in its header, so Whoosh's reader
-agrees). Positions are native 32-bit integers instead of pickled lists. Reading, the
-files are memory-mapped: Whoosh reads a few bytes at a time at known offsets, and from a
-map that is a slice rather than a seek and a read through Python's file layer.
+The files are ordinary Whoosh 3 segments. What differs is how they are written: a
+term's whole posting list is encoded in one call and the postings file and term table
+are written in large pieces; a posting list of one document sits in the term table;
+pickles are in protocol 5 (Whoosh reads any protocol); the term table is hashed with
+CRC-32 (recorded in its header, so Whoosh's reader agrees). Positions are native 32-bit
+integers instead of pickled lists. Reading, the files are memory-mapped: Whoosh reads a
+few bytes at a time at known offsets, and from a map that is a slice rather than a seek
+and a read through Python's file layer.
 """
 
 from __future__ import annotations
@@ -22,18 +22,17 @@ import weakref
 import zlib
 from array import array
 from collections.abc import Iterable, Sequence
-from itertools import accumulate
+from itertools import accumulate, chain, starmap
+from operator import add, sub
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from whoosh import formats
 from whoosh.codec.whoosh3 import (
-    COMPRESSION_MIN_SIZE,
     WHOOSH3_HEADER_MAGIC,
     W3Codec,
     W3FieldWriter,
     W3LeafMatcher,
-    W3PostingsWriter,
     W3TermInfo,
 )
 from whoosh.filedb.filestore import FileStorage
@@ -50,11 +49,15 @@ _TERM_INFO = W3TermInfo._struct
 _PICKLE = 5
 _CRC32 = 1  # Whoosh's hash type number for zlib.crc32.
 _KEY_VALUE_LENGTHS = struct.Struct("!ii")
-# Posting lists shorter than this sit in the term table (a term found once in a segment,
-# the commonest kind, always does). The term tables are memory-mapped and walked by prefix
-# and fuzzy queries: kept small, they keep the resident set small (at 30,000 articles a
-# limit of 8 gave 318 MB of tables and 286 MB resident after searching; 2 gave 254 and 248).
-INLINE_LIMIT = 1
+# A hash table slot: a key's hash and where its entry is; an empty one is all zeros.
+_SLOT = struct.Struct("!Iq")
+_EMPTY_SLOT = (0, 0)
+# Only a posting list of one document (a term found once in a segment, the commonest kind)
+# sits in the term table. The term tables are memory-mapped and walked by prefix and fuzzy
+# queries: kept small, they keep the resident set small (at 30,000 articles inlining lists
+# of up to 7 postings gave 318 MB of tables and 286 MB resident after searching; 1 gave 254
+# and 248). Whoosh's own writer, given this codec, inlines nothing.
+_WHOOSH_INLINE_LIMIT = 1
 
 
 class PositionsFormat(formats.Positions):  # type: ignore[misc]  # Whoosh is untyped here.
@@ -99,126 +102,174 @@ def inlined_one(docnum: int, weight: float, value: bytes, lengths: list[int]) ->
     return bytes(stats) + pickle.dumps(((docnum,), (weight,), (value,) if value else ()), _PICKLE)
 
 
-def inlined(
-    ids: list[int], weights: array[float], values: list[bytes], lengths: list[int]
-) -> bytes:
-    """A short posting list's term-table entry, byte for byte as ``W3TermInfo.to_bytes``."""
-    present = [n for n in lengths if n]
+# Each posting-list block starts with its length as a 4-byte int; a term's extent in the
+# postings file, after its stats in the term table, is an 8-byte offset and a 4-byte length.
+_BLOCK_LENGTH = struct.Struct("!i").pack
+_EXTENT = struct.Struct("!qi").pack
+
+
+def posting_list(
+    ids: Sequence[int],
+    weights: array[float],
+    values: Sequence[bytes],
+    lengths: Sequence[int],
+    *,
+    shape: tuple[int, int | None],
+    offset: int,
+) -> tuple[bytes, bytes]:
+    """A posting list of several documents as Whoosh 3 writes it, in one call.
+
+    Returns the bytes that go into the postings file at ``offset`` (a header, then blocks
+    of up to ``limit`` postings) and the term table's entry pointing at them; both byte
+    for byte what ``W3PostingsWriter`` and ``W3TermInfo`` write, without an object and a
+    dozen method calls per block. ``shape`` is (limit, the format's fixed value size, if
+    any). Blocks are uncompressed (see ``Codec``).
+    """
+    limit, fixed = shape
+    count = len(ids)
+    if count <= limit:  # Nearly every list is one block.
+        block = _Block.of(ids, weights, values, lengths, fixed, last=True)
+        written = WHOOSH3_HEADER_MAGIC + block.data
+        total_weight, low, high, heaviest = sum(weights), block.low, block.high, block.heaviest
+    else:
+        blocks = [
+            _Block.of(
+                ids[start : start + limit],
+                weights[start : start + limit],
+                values[start : start + limit],
+                lengths[start : start + limit],
+                fixed,
+                last=start + limit >= count,
+            )
+            for start in range(0, count, limit)
+        ]
+        written = WHOOSH3_HEADER_MAGIC + b"".join(block.data for block in blocks)
+        # Summed block by block, as Whoosh does: the same float, to the last bit.
+        total_weight = sum(sum(weights[start : start + limit]) for start in range(0, count, limit))
+        lows = [block.low for block in blocks if block.low is not None]
+        low = min(lows) if lows else None
+        high = max(block.high for block in blocks)
+        heaviest = max(block.heaviest for block in blocks)
     stats = _TERM_INFO.pack(
-        1,
-        sum(weights),
-        len(ids),
-        length_to_byte(min(present)) if present else 0,
-        length_to_byte(max(present)) if present else 0,
-        max(weights, default=0.0),
+        0,
+        total_weight,
+        count,
+        length_to_byte(low),
+        length_to_byte(high),
+        max(heaviest, 0.0),
         ids[0],
         ids[-1],
     )
-    kept = tuple(v for v in values if v)
-    postings = pickle.dumps((tuple(ids), tuple(weights), kept), _PICKLE)
-    return bytes(stats) + postings
+    return written, stats + _EXTENT(offset, len(written))
 
 
-class _PostingsWriter(W3PostingsWriter):  # type: ignore[misc]  # Whoosh is untyped here.
-    """Whoosh 3's postings writer, taking postings a block at a time, inlining short lists.
+class _Block(NamedTuple):
+    """One block of a posting list, encoded, with what the term's entry needs of it."""
 
-    whoosh3 3.54 calls ``set_inline`` where the term info has ``set_inlined``, so any
-    ``inlinelimit`` above 1 fails there; ``finish_postings`` here does it right.
-    """
+    data: bytes
+    low: int | None
+    """The shortest field length (of documents with any), None if none has one."""
+    high: int
+    heaviest: float
 
-    _ids: Any
-    _weights: Any
-    _values: list[bytes]
-    _terminfo: Any
-
-    def add_many(
-        self,
+    @classmethod
+    def of(
+        cls,
         ids: Sequence[int],
         weights: array[float],
         values: Sequence[bytes],
         lengths: Sequence[int],
-    ) -> None:
-        """A term's postings in document order; the last block stays buffered for finish."""
-        limit = self._blocklimit
-        for start in range(0, len(ids), limit):
-            if self._ids:
-                self._write_block()
-            end = start + limit
-            self._ids = array("I", ids[start:end])
-            self._weights = weights[start:end]
-            self._values = [v for v in values[start:end] if v]
-            block_lengths = [n for n in lengths[start:end] if n]
-            self._minlength = min(block_lengths) if block_lengths else None
-            self._maxlength = max(block_lengths) if block_lengths else 0
-            self._maxweight = max(self._weights, default=0.0)
-
-    def finish_postings(self) -> Any:
-        if self.written() or len(self._ids) >= self._inlinelimit:
-            return super().finish_postings()
-        terminfo = self._terminfo
-        terminfo.add_block(self)
-        terminfo.set_inlined(self._ids, self._weights, self._values)
-        self._terminfo = None
-        return terminfo
-
-    def _write_block(self, last: bool = False) -> None:
-        """As Whoosh 3 writes a block, with the faster pickle protocol."""
-        if not self._blockcount:
-            self._postfile.write(WHOOSH3_HEADER_MAGIC)
-        self._terminfo.add_block(self)
-        data = (self._mini_ids(), self._mini_weights(), self._mini_values())
-        databytes = pickle.dumps(data, _PICKLE)
-        compression = self._compression if len(databytes) >= COMPRESSION_MIN_SIZE else 0
-        if compression:
-            databytes = zlib.compress(databytes, compression)
-        ids = self._ids
-        info = (
-            len(ids),
-            ids[-1],
-            self._maxweight,
-            compression,
-            length_to_byte(self._minlength),
-            length_to_byte(self._maxlength),
+        fixed: int | None,
+        *,
+        last: bool,
+    ) -> _Block:
+        """Encoded as ``W3PostingsWriter._write_block`` does (ids as gaps, weights and
+        values in their shortest form); the last block's length is negative."""
+        size = len(ids)
+        gaps = (ids[0], *map(sub, ids[1:], ids[:-1]))
+        if weights.count(1.0) == size:
+            mini_weights: Any = None
+        elif weights.count(weights[0]) == size:
+            mini_weights = weights[0]
+        else:
+            mini_weights = tuple(weights)
+        kept = list(filter(None, values))
+        if fixed is None or fixed < 0:
+            mini_values: Any = tuple(kept)
+        else:
+            mini_values = b"".join(kept) if fixed else None
+        data = pickle.dumps((gaps, mini_weights, mini_values), _PICKLE)
+        present = list(filter(None, lengths))
+        low = min(present) if present else None
+        high = max(present) if present else 0
+        heaviest = max(weights)
+        info = pickle.dumps(
+            (size, ids[-1], heaviest, 0, length_to_byte(low), length_to_byte(high)), _PICKLE
         )
-        infobytes = pickle.dumps(info, _PICKLE)
-        blocklength = len(infobytes) + len(databytes)
-        self._postfile.write_int(-blocklength if last else blocklength)
-        self._postfile.write(infobytes + databytes)
-        self._blockcount += 1
-        self._new_block()
+        length = len(info) + len(data)
+        return cls(_BLOCK_LENGTH(-length if last else length) + info + data, low, high, heaviest)
 
 
 class _TermTable(OrderedHashWriter):  # type: ignore[misc]  # Whoosh is untyped here.
-    """Whoosh's ordered term table, buffering its writes and hashing with CRC-32.
+    """Whoosh's ordered term table, written a field at a time and hashed with CRC-32.
 
     The hash type is written in the file's header, so Whoosh's reader uses the same one.
+    The bytes are Whoosh's; the work per entry is done in C where it can be.
     """
 
     def __init__(self, dbfile: Any) -> None:
         HashWriter.__init__(self, dbfile, hashtype=_CRC32)
-        self.index = GrowableArray("H")
         self.lastkey = b""
-        self._buffer = bytearray()
+        self._positions: array[int] = array("q")
         self._position = dbfile.tell()
 
     def add(self, key: bytes, value: bytes) -> None:
-        position = self._position
-        self.index.append(position)
-        entry = _KEY_VALUE_LENGTHS.pack(len(key), len(value)) + key + value
-        self._buffer += entry
-        self._position = position + len(entry)
-        digest = zlib.crc32(key)
-        self.buckets[digest & 255].append((digest, position))
-        if len(self._buffer) >= 1 << 20:
-            self._flush()
+        self.add_entries([key], [value])
 
-    def _flush(self) -> None:
-        self.dbfile.write(bytes(self._buffer))
-        self._buffer.clear()
+    def add_entries(self, keys: list[bytes], values: list[bytes]) -> None:
+        """Entries whose keys are in order and after every key added before."""
+        key_lengths = list(map(len, keys))
+        value_lengths = list(map(len, values))
+        heads = map(_KEY_VALUE_LENGTHS.pack, key_lengths, value_lengths)
+        self.dbfile.write(b"".join(chain.from_iterable(zip(heads, keys, values, strict=True))))
+        sizes = map(_KEY_VALUE_LENGTHS.size.__add__, map(add, key_lengths, value_lengths))
+        positions = list(accumulate(sizes, initial=self._position))
+        self._position = positions.pop()
+        self._positions.extend(positions)
+        buckets = self.buckets
+        for digest, position in zip(map(zlib.crc32, keys), positions, strict=True):
+            buckets[digest & 255].append((digest, position))
 
-    def close(self) -> Any:
-        self._flush()
-        return super().close()
+    def _write_hashes(self) -> None:
+        """Whoosh's 256 hash tables (open addressing, twice as many slots as entries)."""
+        dbfile = self.dbfile
+        for entries in self.buckets:
+            self.directory.append((dbfile.tell(), 2 * len(entries)))
+            slots = 2 * len(entries)
+            table = [_EMPTY_SLOT] * slots
+            for entry in entries:
+                slot = (entry[0] >> 8) % slots
+                while table[slot] is not _EMPTY_SLOT:
+                    slot = (slot + 1) % slots
+                table[slot] = entry
+            dbfile.write(b"".join(starmap(_SLOT.pack, table)))
+
+    def _write_extras(self) -> None:
+        # Whoosh keeps the entries' positions in its growable array, in the narrowest type
+        # that holds the largest; it is built here once instead of entry by entry.
+        self.index = GrowableArray("H")
+        if self._positions:
+            self.index.array = array(_narrowest(self._positions[-1]), self._positions)
+        super()._write_extras()
+
+
+def _narrowest(largest: int) -> str:
+    """The array type Whoosh's ``GrowableArray`` ends with after holding ``largest``."""
+    if largest < 1 << 16:
+        return "H"
+    if largest < 1 << 31:
+        return "i"
+    return "I" if largest < 1 << 32 else "q"
 
 
 class _FieldWriter(W3FieldWriter):  # type: ignore[misc]  # Whoosh is untyped here.
@@ -273,19 +324,10 @@ class Codec(W3Codec):  # type: ignore[misc]  # Whoosh is untyped here.
         # never reads. Measured on 20,000 generated articles: phrase p95 53 -> 29 ms, other
         # kinds 5-15 % faster, the index 44 % larger (195 -> 280 MB). Blocks written
         # compressed by an earlier version still read: each block records its compression.
-        super().__init__(inlinelimit=INLINE_LIMIT, compression=0)
+        super().__init__(inlinelimit=_WHOOSH_INLINE_LIMIT, compression=0)
 
     def field_writer(self, storage: Any, segment: Any) -> Any:
         return _FieldWriter(self, storage, segment)
-
-    def postings_writer(self, dbfile: Any, byteids: bool = False) -> Any:
-        return _PostingsWriter(
-            dbfile,
-            blocklimit=self._blocklimit,
-            byteids=byteids,
-            compression=self._compression,
-            inlinelimit=self._inlinelimit,
-        )
 
 
 # Windows has no madvise; there the pages stay mapped until the index is closed.

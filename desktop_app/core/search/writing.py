@@ -16,7 +16,7 @@ from array import array
 from collections.abc import Callable, Iterable
 from itertools import accumulate, chain, repeat
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from whoosh import fields
 from whoosh.codec.whoosh3 import W3LeafMatcher
@@ -25,17 +25,13 @@ from whoosh.writing import SegmentWriter
 
 from desktop_app.core.search import pairs, postings
 from desktop_app.core.search.analysis import FAMILY, FamilyAnalyzer
-from desktop_app.core.search.codec import (
-    INLINE_LIMIT,
-    Codec,
-    PositionsFormat,
-    inlined,
-    inlined_one,
-)
+from desktop_app.core.search.codec import Codec, PositionsFormat, inlined_one, posting_list
 
 log = logging.getLogger(__name__)
 
 _BYTES_PER_POSITION = array("I").itemsize
+# Terms whose entries and posting lists are gathered before they are written.
+_PIECES_PER_WRITE = 4096
 
 
 class WordsField(fields.TEXT):  # type: ignore[misc]  # Whoosh is untyped here.
@@ -56,6 +52,16 @@ class WordsField(fields.TEXT):  # type: ignore[misc]  # Whoosh is untyped here.
         boost = self.format.field_boost
         for term, where in positions.items():
             yield term.encode("utf-8"), len(where), len(where) * boost, array("I", where).tobytes()
+
+
+class _Spans(NamedTuple):
+    """Where a segment's postings are: term ``t``'s are ``grouped[starts[t]:starts[t + 1]]``."""
+
+    grouped: array[int]
+    starts: array[int]
+    begins: array[int]
+    values: bytes
+    """Posting ``p``'s value is ``values[begins[p]:ends[p]]``."""
 
 
 class FlatPool:
@@ -159,58 +165,64 @@ class FlatPool:
         return grouped, starts
 
     def write(self, schema: Any, fieldwriter: Any, lengths: Callable[[str], list[int]]) -> None:
-        """Write every posting list through ``fieldwriter``; short ones straight into its table."""
+        """Write every posting list through ``fieldwriter``'s files; one document's in its table."""
         grouped, starts = self._grouped()
         self._term_of = array("I")
         # Each posting's value is values[begins[n]:ends[n]]; slicing bytes gives bytes.
         begins: array[int] = array("I", [0]) + self._ends[:-1]
         values = bytes(self._values)
         self._values = bytearray()
+        spans = _Spans(grouped, starts, begins, values)
         for fieldname in sorted(self.fieldnames):
             fieldwriter.start_field(fieldname, schema[fieldname])
-            self._write_field(
-                fieldname, fieldwriter, lengths(fieldname), (grouped, starts), (begins, values)
-            )
+            self._write_field(fieldname, fieldwriter, lengths(fieldname), spans)
             fieldwriter.finish_field()
 
     def _write_field(
-        self,
-        fieldname: str,
-        fieldwriter: Any,
-        lengths: list[int],
-        groups: tuple[array[int], array[int]],
-        spans: tuple[array[int], bytes],
+        self, fieldname: str, fieldwriter: Any, lengths: list[int], spans: _Spans
     ) -> None:
         docs, weights, ends = self._docs, self._weights, self._ends
-        grouped, starts = groups
-        begins, values = spans
-        value_of = values.__getitem__
-        table, prefix = fieldwriter._tindex, pack_ushort(fieldwriter._fieldid)
+        grouped, starts, begins, values = spans
+        value_of, length_of = values.__getitem__, lengths.__getitem__
+        prefix = pack_ushort(fieldwriter._fieldid)
         terms = self._terms[fieldname]
         words = fieldname in self._word_fields
+        postfile = fieldwriter._postfile
+        shape = (fieldwriter._codec._blocklimit, fieldwriter._format.fixed_value_size())
+        # Term-table entries and posting lists are written a few thousand at a time.
+        keys: list[bytes] = []
+        entries: list[bytes] = []
+        pending: list[bytes] = []
+        offset = postfile.tell()
         for term in sorted(terms):
+            if len(keys) >= _PIECES_PER_WRITE:
+                postfile.write(b"".join(pending))
+                fieldwriter._tindex.add_entries(keys, entries)
+                pending, keys, entries = [], [], []
             number = terms[term]
-            tbytes = term.encode("utf-8") if words else term
+            keys.append(prefix + (term.encode("utf-8") if words else term))
             first, last = starts[number], starts[number + 1]
             if last - first == 1:  # Most terms of a library occur once in a segment.
                 n = grouped[first]
                 value = values[begins[n] : ends[n]]
-                table.add(prefix + tbytes, inlined_one(docs[n], weights[n], value, lengths))
+                entries.append(inlined_one(docs[n], weights[n], value, lengths))
                 continue
             # Picked in C: a posting list is gathered from the flat arrays in a few calls.
             pick = itemgetter(*grouped[first:last])
             ids: tuple[int, ...] = pick(docs)
-            term_weights = array("f", pick(weights))
-            term_values = list(map(value_of, map(slice, pick(begins), pick(ends))))
-            term_lengths = list(map(lengths.__getitem__, ids))
-            if len(ids) < INLINE_LIMIT:
-                table.add(
-                    prefix + tbytes, inlined(list(ids), term_weights, term_values, term_lengths)
-                )
-                continue
-            fieldwriter.start_term(tbytes)
-            fieldwriter._postwriter.add_many(ids, term_weights, term_values, term_lengths)
-            fieldwriter.finish_term()
+            written, entry = posting_list(
+                ids,
+                array("f", pick(weights)),
+                list(map(value_of, map(slice, pick(begins), pick(ends)))),
+                list(map(length_of, ids)),
+                shape=shape,
+                offset=offset,
+            )
+            entries.append(entry)
+            pending.append(written)
+            offset += len(written)
+        postfile.write(b"".join(pending))
+        fieldwriter._tindex.add_entries(keys, entries)
 
     def cleanup(self) -> None:
         """Let go of everything."""
