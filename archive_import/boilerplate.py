@@ -19,7 +19,7 @@ from archive_import.article_blocks import Block, PageContext, normal, prose_span
 
 log = logging.getLogger(__name__)
 
-BOILERPLATE_VERSION = 3
+BOILERPLATE_VERSION = 4
 
 # A list or table this much made of links is a list of other pages (related, most read, tags).
 _LINK_LIST_DENSITY = 0.7
@@ -56,6 +56,8 @@ _SHORTCODE = re.compile(
     r"|\[[^\W\d_][\w-]*\s+[\w-]+\s*=[^\]]*\]",
     re.DOTALL,
 )
+# Question and exclamation marks (Latin, Spanish openers, full-width CJK): a call to the reader.
+_ASKS_OR_EXCLAIMS = tuple("?!¿¡\uff1f\uff01")
 # Network names are the same in every language.
 _SOCIAL_WORDS = 30
 _NETWORKS = re.compile(
@@ -128,7 +130,7 @@ def _is_furniture(block: Block, page: PageContext, position: int, first: int, la
     if position < first:
         rules += _BEFORE_PROSE + _OUTSIDE_PROSE
     elif position > last:
-        rules += _OUTSIDE_PROSE
+        rules += _OUTSIDE_PROSE + _AFTER_PROSE
     return any(rule(block, page) for rule in rules)
 
 
@@ -194,9 +196,22 @@ def _is_promo(block: Block, page: PageContext) -> bool:
     return block.is_emphasized and block.link_share > 0
 
 
+def _is_call_to_reader(block: Block, page: PageContext) -> bool:
+    """A short line wholly in bold or italics that asks or exclaims: "Like this story? Share
+    it with a friend!", "¿Te gustó? ¡Compártelo!". Credits and dates set that way stay."""
+    return (
+        block.is_emphasized
+        and block.words <= _NOTICE_WORDS
+        and block.tag != "head"
+        and any(mark in block.text for mark in _ASKS_OR_EXCLAIMS)
+    )
+
+
 _EVERYWHERE: tuple[Rule, ...] = (_is_link_list, _is_teaser, _is_shortcode)
 _BEFORE_PROSE: tuple[Rule, ...] = (_repeats_title,)
 _OUTSIDE_PROSE: tuple[Rule, ...] = (_is_notice, _is_byline, _is_social_promo, _is_promo)
+# Before the prose, a short emphasized line may be the article's standfirst; after it, not.
+_AFTER_PROSE: tuple[Rule, ...] = (_is_call_to_reader,)
 
 
 def _repeated_lines(blocks: list[Block]) -> set[int]:

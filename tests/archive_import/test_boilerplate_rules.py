@@ -119,6 +119,25 @@ def test_a_closing_heading_over_a_short_line_or_two_is_a_prompt() -> None:
     assert "Fazit" in cleaned(PROSE, "<head>Fazit</head>", PROSE)
 
 
+def test_a_short_emphasized_call_to_the_reader_after_the_article_goes() -> None:
+    for call in (
+        "<p><hi rend='#b'><hi rend='#i'>Like this story? Share it with a friend!</hi></hi></p>",
+        "<p><hi rend='#i'>¿Te gustó? ¡Compártelo con tus amigos!</hi></p>",
+        "<p><hi rend='#b'>\u6c17\u306b\u5165\u3063\u305f\u3089\u30b7\u30a7\u30a2\uff01</hi></p>",
+    ):
+        assert cleaned(PROSE, call) == cleaned(PROSE), call
+    # A credit or a date set in italics is no call; before the article, it may be a standfirst;
+    # and a call that is not set apart in bold or italics is the article's own.
+    for kept in (
+        "<p><hi rend='#i'>(Reporting by Ana Ruiz; Editing by Jo Brand)</hi></p>",
+        "<p><hi rend='#i'>Updated at 1:23 p.m.</hi></p>",
+        "<p>Like this story? Share it with a friend!</p>",
+    ):
+        assert cleaned(PROSE, kept) != cleaned(PROSE), kept
+    standfirst = "<p><hi rend='#i'>Will the wall hold? Engineers say yes!</hi></p>"
+    assert cleaned(standfirst, PROSE) != cleaned(PROSE)
+
+
 def test_images_after_the_article_are_kept() -> None:
     body = etree.fromstring(f'<body>{PROSE}<graphic src="asset:a.png"/></body>')
     remove_boilerplate(body, QUIET_PAGE)
