@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from itertools import accumulate, chain, starmap
 from operator import add, sub
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from whoosh import formats
 from whoosh.codec.whoosh3 import (
@@ -95,11 +95,22 @@ class PositionsFormat(formats.Positions):  # type: ignore[misc]  # Whoosh is unt
         return self.encode(sorted(merged))
 
 
-def inlined_one(docnum: int, weight: float, value: bytes, lengths: list[int]) -> bytes:
-    """``inlined`` for a term in one document only: the common case, kept short."""
-    length = length_to_byte(lengths[docnum]) if lengths[docnum] else 0
-    stats = _TERM_INFO.pack(1, weight, 1, length, length, max(weight, 0.0), docnum, docnum)
-    return bytes(stats) + pickle.dumps(((docnum,), (weight,), (value,) if value else ()), _PICKLE)
+def length_bytes(lengths: Sequence[int]) -> list[int]:
+    """Each document's field length as the byte Whoosh stores (0 for none, 1 and 2 alike).
+
+    The byte grows with the length, so the byte of the shortest (or longest) of several
+    documents is the smallest (largest) of their bytes: computed once per field, not per term.
+    """
+    return list(map(length_to_byte, lengths))
+
+
+def inlined_one(docnum: int, weight: float, value: bytes, length: int) -> bytes:
+    """A term-table entry holding the one posting of a term found in one document.
+
+    ``length`` is the document's field length byte (see ``length_bytes``).
+    """
+    stats: bytes = _TERM_INFO.pack(1, weight, 1, length, length, max(weight, 0.0), docnum, docnum)
+    return stats + pickle.dumps(((docnum,), (weight,), (value,) if value else ()), _PICKLE)
 
 
 # Each posting-list block starts with its length as a 4-byte int; a term's extent in the
@@ -122,18 +133,19 @@ def posting_list(
     Returns the bytes that go into the postings file at ``offset`` (a header, then blocks
     of up to ``limit`` postings) and the term table's entry pointing at them; both byte
     for byte what ``W3PostingsWriter`` and ``W3TermInfo`` write, without an object and a
-    dozen method calls per block. ``shape`` is (limit, the format's fixed value size, if
-    any). Blocks are uncompressed (see ``Codec``).
+    dozen method calls per block. ``lengths`` are the documents' length bytes (see
+    ``length_bytes``); ``shape`` is (limit, the format's fixed value size, if any). Blocks
+    are uncompressed (see ``Codec``).
     """
     limit, fixed = shape
     count = len(ids)
     if count <= limit:  # Nearly every list is one block.
-        block = _Block.of(ids, weights, values, lengths, fixed, last=True)
-        written = WHOOSH3_HEADER_MAGIC + block.data
-        total_weight, low, high, heaviest = sum(weights), block.low, block.high, block.heaviest
+        block, heaviest = _block(ids, weights, values, lengths, fixed, last=True)
+        written = WHOOSH3_HEADER_MAGIC + block
+        total_weight = sum(weights)
     else:
         blocks = [
-            _Block.of(
+            _block(
                 ids[start : start + limit],
                 weights[start : start + limit],
                 values[start : start + limit],
@@ -143,19 +155,16 @@ def posting_list(
             )
             for start in range(0, count, limit)
         ]
-        written = WHOOSH3_HEADER_MAGIC + b"".join(block.data for block in blocks)
+        written = WHOOSH3_HEADER_MAGIC + b"".join(block for block, _ in blocks)
         # Summed block by block, as Whoosh does: the same float, to the last bit.
         total_weight = sum(sum(weights[start : start + limit]) for start in range(0, count, limit))
-        lows = [block.low for block in blocks if block.low is not None]
-        low = min(lows) if lows else None
-        high = max(block.high for block in blocks)
-        heaviest = max(block.heaviest for block in blocks)
+        heaviest = max(block_heaviest for _, block_heaviest in blocks)
     stats = _TERM_INFO.pack(
         0,
         total_weight,
         count,
-        length_to_byte(low),
-        length_to_byte(high),
+        min(lengths),
+        max(lengths),
         max(heaviest, 0.0),
         ids[0],
         ids[-1],
@@ -163,51 +172,36 @@ def posting_list(
     return written, stats + _EXTENT(offset, len(written))
 
 
-class _Block(NamedTuple):
-    """One block of a posting list, encoded, with what the term's entry needs of it."""
-
-    data: bytes
-    low: int | None
-    """The shortest field length (of documents with any), None if none has one."""
-    high: int
-    heaviest: float
-
-    @classmethod
-    def of(
-        cls,
-        ids: Sequence[int],
-        weights: array[float],
-        values: Sequence[bytes],
-        lengths: Sequence[int],
-        fixed: int | None,
-        *,
-        last: bool,
-    ) -> _Block:
-        """Encoded as ``W3PostingsWriter._write_block`` does (ids as gaps, weights and
-        values in their shortest form); the last block's length is negative."""
-        size = len(ids)
-        gaps = (ids[0], *map(sub, ids[1:], ids[:-1]))
-        if weights.count(1.0) == size:
-            mini_weights: Any = None
-        elif weights.count(weights[0]) == size:
-            mini_weights = weights[0]
-        else:
-            mini_weights = tuple(weights)
-        kept = list(filter(None, values))
-        if fixed is None or fixed < 0:
-            mini_values: Any = tuple(kept)
-        else:
-            mini_values = b"".join(kept) if fixed else None
-        data = pickle.dumps((gaps, mini_weights, mini_values), _PICKLE)
-        present = list(filter(None, lengths))
-        low = min(present) if present else None
-        high = max(present) if present else 0
-        heaviest = max(weights)
-        info = pickle.dumps(
-            (size, ids[-1], heaviest, 0, length_to_byte(low), length_to_byte(high)), _PICKLE
-        )
-        length = len(info) + len(data)
-        return cls(_BLOCK_LENGTH(-length if last else length) + info + data, low, high, heaviest)
+def _block(
+    ids: Sequence[int],
+    weights: array[float],
+    values: Sequence[bytes],
+    lengths: Sequence[int],
+    fixed: int | None,
+    *,
+    last: bool,
+) -> tuple[bytes, float]:
+    """One block, encoded as ``W3PostingsWriter._write_block`` does (ids as gaps, weights
+    and values in their shortest form; the last block's length negative), and its heaviest
+    weight."""
+    size = len(ids)
+    gaps = (ids[0], *map(sub, ids[1:], ids[:-1]))
+    if weights.count(1.0) == size:
+        mini_weights: Any = None
+    elif weights.count(weights[0]) == size:
+        mini_weights = weights[0]
+    else:
+        mini_weights = tuple(weights)
+    kept = list(filter(None, values))
+    if fixed is None or fixed < 0:
+        mini_values: Any = tuple(kept)
+    else:
+        mini_values = b"".join(kept) if fixed else None
+    data = pickle.dumps((gaps, mini_weights, mini_values), _PICKLE)
+    heaviest = max(weights)
+    info = pickle.dumps((size, ids[-1], heaviest, 0, min(lengths), max(lengths)), _PICKLE)
+    length = len(info) + len(data)
+    return _BLOCK_LENGTH(-length if last else length) + info + data, heaviest
 
 
 class _TermTable(OrderedHashWriter):  # type: ignore[misc]  # Whoosh is untyped here.

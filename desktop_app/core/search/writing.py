@@ -25,7 +25,13 @@ from whoosh.writing import SegmentWriter
 
 from desktop_app.core.search import pairs, postings
 from desktop_app.core.search.analysis import FAMILY, FamilyAnalyzer
-from desktop_app.core.search.codec import Codec, PositionsFormat, inlined_one, posting_list
+from desktop_app.core.search.codec import (
+    Codec,
+    PositionsFormat,
+    inlined_one,
+    length_bytes,
+    posting_list,
+)
 
 log = logging.getLogger(__name__)
 
@@ -175,12 +181,13 @@ class FlatPool:
         spans = _Spans(grouped, starts, begins, values)
         for fieldname in sorted(self.fieldnames):
             fieldwriter.start_field(fieldname, schema[fieldname])
-            self._write_field(fieldname, fieldwriter, lengths(fieldname), spans)
+            self._write_field(fieldname, fieldwriter, length_bytes(lengths(fieldname)), spans)
             fieldwriter.finish_field()
 
     def _write_field(
         self, fieldname: str, fieldwriter: Any, lengths: list[int], spans: _Spans
     ) -> None:
+        """Write one field's terms; ``lengths`` are its documents' length bytes."""
         docs, weights, ends = self._docs, self._weights, self._ends
         grouped, starts, begins, values = spans
         value_of, length_of = values.__getitem__, lengths.__getitem__
@@ -205,7 +212,7 @@ class FlatPool:
             if last - first == 1:  # Most terms of a library occur once in a segment.
                 n = grouped[first]
                 value = values[begins[n] : ends[n]]
-                entries.append(inlined_one(docs[n], weights[n], value, lengths))
+                entries.append(inlined_one(docs[n], weights[n], value, lengths[docs[n]]))
                 continue
             # Picked in C: a posting list is gathered from the flat arrays in a few calls.
             pick = itemgetter(*grouped[first:last])
