@@ -96,10 +96,14 @@ class PositionsFormat(formats.Positions):  # type: ignore[misc]  # Whoosh is unt
 
 
 def length_bytes(lengths: Sequence[int]) -> list[int]:
-    """Each document's field length as the byte Whoosh stores (0 for none, 1 and 2 alike).
+    """Each document's field length as the byte Whoosh stores (exact up to a hundred or so,
+    then logarithmic; 0 for a document without the field).
 
-    The byte grows with the length, so the byte of the shortest (or longest) of several
-    documents is the smallest (largest) of their bytes: computed once per field, not per term.
+    The byte never falls as the length grows, so the byte of the shortest (or longest) of
+    several documents is the smallest (largest) of their bytes: computed once per field, not
+    per term. (Whoosh leaves documents of length 0 out of a term's shortest length; a
+    document with a posting in a field always has a length there, or none has, as in fields
+    that are not scored, where every byte is 0 either way.)
     """
     return list(map(length_to_byte, lengths))
 
