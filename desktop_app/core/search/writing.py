@@ -158,13 +158,14 @@ class FlatPool:
 
     def _grouped(self) -> tuple[array[int], array[int]]:
         """Posting numbers grouped by term number, and where each term's group starts."""
-        starts: array[int] = array("I", bytes(4 * (self._count + 1)))
+        # Arrays of zeros made by repetition: from a bytes object they would need its copy too.
+        starts: array[int] = array("I", [0]) * (self._count + 1)
         for number in self._term_of:
             starts[number + 1] += 1
         for number in range(self._count):
             starts[number + 1] += starts[number]
         fill = array("I", starts)
-        grouped: array[int] = array("I", bytes(4 * len(self._term_of)))
+        grouped: array[int] = array("I", [0]) * len(self._term_of)
         for posting, number in enumerate(self._term_of):
             grouped[fill[number]] = posting
             fill[number] += 1
@@ -175,7 +176,9 @@ class FlatPool:
         grouped, starts = self._grouped()
         self._term_of = array("I")
         # Each posting's value is values[begins[n]:ends[n]]; slicing bytes gives bytes.
-        begins: array[int] = array("I", [0]) + self._ends[:-1]
+        begins: array[int] = array("I", [0])
+        # All ends but the last, copied once (a slice and then a sum would copy them twice).
+        begins.frombytes(memoryview(self._ends).cast("B")[: -self._ends.itemsize])
         values = bytes(self._values)
         self._values = bytearray()
         spans = _Spans(grouped, starts, begins, values)
