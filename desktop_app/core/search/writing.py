@@ -1,10 +1,10 @@
-"""Writing segments fast: postings in flat arrays, handed to the codec a block at a time.
+"""Writing segments fast: postings in flat arrays, handed to the codec a term at a time.
 
 Whoosh's own writer keeps every posting as a tuple of Python objects, spills them to disk
 in pickled runs, merges the runs back, and hands them to the codec one call per posting,
 looking each document's field length up in a file every time. Here a segment's postings
 live in a few flat arrays (about 18 bytes a posting), are grouped by term with one
-counting pass, and written a block of up to 128 postings per call; field lengths are read
+counting pass, and each term's posting list is encoded in one call; field lengths are read
 into memory once per field. ``tests/core/test_index.py`` checks that the segments hold
 exactly what Whoosh's own writer writes, and what its merge makes of them.
 """
