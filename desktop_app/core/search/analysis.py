@@ -192,30 +192,11 @@ class Family:
 
     def positions(self, text: str) -> tuple[dict[str, list[int]], int]:
         """Each distinct term of a text with its positions, and the number of positions."""
-        if not unicodedata.is_normalized("NFC", text):
-            text = unicodedata.normalize("NFC", text)
-        lowered = text.lower()
-        if _NOT_PLAIN_WORDS.search(lowered) is None:
-            terms = self._plain_terms(lowered)
-            grouped: defaultdict[str, list[int]] = defaultdict(list)
-            for at, term in enumerate(terms):
-                grouped[term].append(at)
-            return dict(grouped), len(terms)
-        cache = self._cache
-        positions: dict[str, list[int]] = {}
-        pos = 0
-        for spaceless, word in _TOKEN.findall(lowered):
-            for term in (word,) if word else _bigrams(spaceless):
-                if word:
-                    found_term = cache.get(term)
-                    term = found_term if found_term is not None else self.term(term)  # noqa: PLW2901 — the word becomes its term.
-                found = positions.get(term)
-                if found is None:
-                    positions[term] = [pos]
-                else:
-                    found.append(pos)
-                pos += 1
-        return positions, pos
+        terms = self.terms(text)
+        grouped: defaultdict[str, list[int]] = defaultdict(list)
+        for at, term in enumerate(terms):
+            grouped[term].append(at)
+        return dict(grouped), len(terms)
 
     def spans(self, text: str) -> Iterator[tuple[str, int, int]]:
         """(term, start, end) for every term of ``text``, with offsets into ``text`` itself."""

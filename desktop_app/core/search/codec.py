@@ -144,9 +144,8 @@ def posting_list(
     limit, fixed = shape
     count = len(ids)
     if count <= limit:  # Nearly every list is one block.
-        block, heaviest = _block(ids, weights, values, lengths, fixed, last=True)
+        block, heaviest, total_weight = _block(ids, weights, values, lengths, fixed, last=True)
         written = WHOOSH3_HEADER_MAGIC + block
-        total_weight = sum(weights)
     else:
         blocks = [
             _block(
@@ -159,10 +158,12 @@ def posting_list(
             )
             for start in range(0, count, limit)
         ]
-        written = WHOOSH3_HEADER_MAGIC + b"".join(block for block, _ in blocks)
-        # Summed block by block, as Whoosh does: the same float, to the last bit.
-        total_weight = sum(sum(weights[start : start + limit]) for start in range(0, count, limit))
-        heaviest = max(block_heaviest for _, block_heaviest in blocks)
+        written = WHOOSH3_HEADER_MAGIC + b"".join(block for block, _, _ in blocks)
+        heaviest = max(block_heaviest for _, block_heaviest, _ in blocks)
+        # Added up block after block, as Whoosh does: the same float, to the last bit.
+        total_weight = 0.0
+        for _, _, block_weight in blocks:
+            total_weight += block_weight
     stats = _TERM_INFO.pack(
         0,
         total_weight,
@@ -184,10 +185,10 @@ def _block(
     fixed: int | None,
     *,
     last: bool,
-) -> tuple[bytes, float]:
+) -> tuple[bytes, float, float]:
     """One block, encoded as ``W3PostingsWriter._write_block`` does (ids as gaps, weights
-    and values in their shortest form; the last block's length negative), and its heaviest
-    weight."""
+    and values in their shortest form; the last block's length negative), its heaviest
+    weight and the sum of its weights."""
     size = len(ids)
     gaps = (ids[0], *map(sub, ids[1:], ids[:-1]))
     if weights.count(1.0) == size:
@@ -205,7 +206,7 @@ def _block(
     heaviest = max(weights)
     info = pickle.dumps((size, ids[-1], heaviest, 0, min(lengths), max(lengths)), _PICKLE)
     length = len(info) + len(data)
-    return _BLOCK_LENGTH(-length if last else length) + info + data, heaviest
+    return _BLOCK_LENGTH(-length if last else length) + info + data, heaviest, sum(weights)
 
 
 class _TermTable(OrderedHashWriter):  # type: ignore[misc]  # Whoosh is untyped here.
