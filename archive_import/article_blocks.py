@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -30,7 +30,8 @@ _WORD = re.compile(r"\w+")
 _TITLES = etree.XPath("//meta[@property='og:title']/@content | //title/text()")
 _AUTHOR_META = etree.XPath("//meta[@name='author' or @property='article:author']/@content")
 _AUTHORS = etree.XPath("//*[@rel='author' or @itemprop='author']")
-_LINKS_READING = etree.XPath("count(//a[normalize-space(.) = $text])")
+# What XPath's normalize-space() collapses: XML white space only, not no-break spaces.
+_XML_SPACES = re.compile(r"[ \t\r\n]+")
 # An author's name has two to this many words; longer author markup holds a whole byline.
 _NAME_WORDS = 4
 
@@ -51,13 +52,26 @@ class PageContext:
         """The context of the page parsed as ``root``; ``titles`` are titles found for it."""
         candidates = [*titles, *strings(_TITLES, root)]
         words = tuple(frozenset(words_of(t)) for t in candidates if t and words_of(t))
-        return cls(words, _author_names(root), partial(_links_reading, root))
+        return cls(words, _author_names(root), _LinkTexts(root))
 
 
-def _links_reading(root: lxml_html.HtmlElement, text: str) -> int:
-    # Asked for a few linked blocks only, so the page's links are not all read up front.
-    found = _LINKS_READING(root, text=text)
-    return int(found) if isinstance(found, float) else 0
+class _LinkTexts:
+    """How many links on a page read a text, white space collapsed as XPath's normalize-space.
+
+    The links are read on the first question only: most pages are never asked, and a page that
+    is asked once may be asked again, so one pass beats a search of the page per question.
+    """
+
+    def __init__(self, root: lxml_html.HtmlElement) -> None:
+        self._root = root
+        self._counts: Counter[str] | None = None
+
+    def __call__(self, text: str) -> int:
+        if self._counts is None:
+            self._counts = Counter(
+                _XML_SPACES.sub(" ", text_of(link)).strip(" ") for link in self._root.iter("a")
+            )
+        return self._counts[text]
 
 
 def _author_names(root: lxml_html.HtmlElement) -> frozenset[str]:
