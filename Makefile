@@ -46,16 +46,19 @@ screenshot: install
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache
 
+# e.g. make bench-import ARGS=--breakdown; make bench-search ARGS="--articles 10000"
+ARGS ?=
+
 bench-import: install
-	$(BIN)/python -m benchmarks.bench_import
+	$(BIN)/python -m benchmarks.bench_import $(ARGS)
 
 bench-extract: install
-	$(BIN)/python -m benchmarks.bench_extract
+	$(BIN)/python -m benchmarks.bench_extract $(ARGS)
 
 .PHONY: bench-templates
 bench-templates: install
-	$(BIN)/python -m benchmarks.bench_templates
+	$(BIN)/python -m benchmarks.bench_templates $(ARGS)
 
 .PHONY: bench-search
 bench-search: install
-	$(BIN)/python -m benchmarks.bench_search
+	$(BIN)/python -m benchmarks.bench_search $(ARGS)

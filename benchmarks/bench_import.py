@@ -1,8 +1,10 @@
 """Import real saved pages into a fresh library and print pages per second and peak memory.
 
-    python benchmarks/bench_import.py [--workers N] [PATH ...]
+    python benchmarks/bench_import.py [--workers N] [--breakdown] [PATH ...]
 
-Without paths it imports ../shared/bench/extraction/html and ../shared/fixtures.
+Without paths it imports ../shared/bench/extraction/html and ../shared/fixtures. With
+``--breakdown`` it then extracts the same files again in this process alone, prints how much of
+that CPU is spent inside trafilatura, and the import speed that share alone would allow.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.extraction_share import measure
 from benchmarks.gauge import gauge_line
 from benchmarks.memory import PeakMemory
 from desktop_app.core import FileOutcome, Library, OutcomeKind
@@ -28,6 +31,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, default=DEFAULT_INPUTS)
     parser.add_argument("--workers", type=int, default=None, help="default: one per core")
+    parser.add_argument(
+        "--breakdown", action="store_true", help="also measure trafilatura's share of extraction"
+    )
     args = parser.parse_args()
     missing = [p for p in args.paths if not p.exists()]
     if missing:
@@ -40,6 +46,8 @@ def main() -> int:
         elapsed = time.perf_counter() - started
         articles = library.count()
     _print_figures(report.outcomes, articles, elapsed, memory)
+    if args.breakdown:
+        _print_breakdown(args.paths, articles, memory.main_cpu_s)
     return 0
 
 
@@ -64,6 +72,26 @@ def _print_figures(
         f"CPU time: main process (writing) {memory.main_cpu_s:.1f} s, "
         f"workers (extracting) {memory.children_cpu_s:.1f} s, "
         f"out of {elapsed * (cores or 1):.1f} s of {cores} cores"
+    )
+
+
+def _print_breakdown(paths: list[Path], articles: int, writer_cpu_s: float) -> None:
+    """Trafilatura's share of extraction, and the speed it would cap the import at.
+
+    The cap assumes our own extraction code costs nothing and the cores are never idle: the
+    CPU of trafilatura and of the writing process, spread over every core.
+    """
+    share = measure(paths)
+    cores = os.cpu_count() or 1
+    floor_s = (share.trafilatura_s + writer_cpu_s) / cores
+    print(
+        f"extraction in this process alone: {share.total_s:.1f} s CPU for {share.files} files, "
+        f"{share.trafilatura_s:.1f} s ({share.share:.0%}) of it inside trafilatura"
+    )
+    print(
+        f"ceiling if our own extraction code took no time: {articles / floor_s:.1f} articles/s "
+        f"(trafilatura {share.trafilatura_s:.1f} s + writing {writer_cpu_s:.1f} s "
+        f"over {cores} cores)"
     )
 
 
