@@ -27,6 +27,7 @@ _WHOLLY = 0.9
 # Prose blocks further apart than this many blocks with text belong to different runs.
 _MAX_PROSE_GAP = 6
 _WORD = re.compile(r"\w+")
+_NOT_LETTERS = re.compile(r"[\W_]+")
 _TITLES = etree.XPath("//meta[@property='og:title']/@content | //title/text()")
 _AUTHOR_META = etree.XPath("//meta[@name='author' or @property='article:author']/@content")
 _AUTHORS = etree.XPath("//*[@rel='author' or @itemprop='author']")
@@ -98,7 +99,7 @@ class Block:
     def of(cls, element: etree._Element) -> Block:
         """Measure ``element``."""
         text = " ".join(text_of(element).split())
-        chars = len(text.replace(" ", ""))
+        chars = _letters(text)
         return cls(
             element,
             text,
@@ -146,8 +147,14 @@ def _share(element: etree._Element, tag: str, chars: int) -> float:
     if not chars:
         return 0.0
     outermost = [e for e in element.iter(tag) if next(e.iterancestors(tag), None) is None]
-    inside = sum(len("".join(text_of(e).split())) for e in outermost)
+    inside = sum(_letters(text_of(e)) for e in outermost)
     return min(1.0, inside / chars)
+
+
+def _letters(text: str) -> int:
+    """Letters and digits in ``text``: the brackets, bars and bullets that separate the links
+    of a tool bar ("【Print】 | 【Close】") are not text, and would dilute its link share."""
+    return len(_NOT_LETTERS.sub("", text))
 
 
 def prose_span(blocks: list[Block]) -> tuple[int, int]:

@@ -37,6 +37,24 @@ def test_table_of_links_is_left_out() -> None:
     assert "新华纵横" not in cleaned(PROSE, table, PROSE)
 
 
+def test_a_tool_bar_of_bracketed_links_is_left_out_and_a_linked_phrase_in_a_list_kept() -> None:
+    # The brackets and spaces between the links are not text: the bar is wholly links.
+    bar = (
+        "<table><row><cell>【<ref>关闭窗口</ref>】\u3000【<ref target='/c'>发表评论</ref>】"
+        "\u3000【<ref>打印本稿</ref>】</cell></row></table>"
+    )
+    assert "关闭窗口" not in " ".join(cleaned(PROSE, bar, PROSE))
+    # A list of points that only link a word or two keeps them, brackets or not.
+    points = (
+        "<list><item>[1] Soundings taken at dawn by the <ref target='/a'>survey</ref> boat</item>"
+        "<item>[2] Photographs of the breach from the air</item></list>"
+    )
+    assert (
+        "[1] Soundings taken at dawn by the survey boat [2] Photographs of the breach from "
+        "the air" in cleaned(PROSE, points, PROSE)
+    )
+
+
 def test_linked_line_the_page_links_again_is_a_teaser() -> None:
     teaser = '<p><ref target="/x">Lighthouse to become a museum</ref></p>'
     page = PageContext(links_reading=lambda text: 2)
