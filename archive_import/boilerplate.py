@@ -19,7 +19,7 @@ from archive_import.article_blocks import Block, PageContext, normal, prose_span
 
 log = logging.getLogger(__name__)
 
-BOILERPLATE_VERSION = 5
+BOILERPLATE_VERSION = 6
 
 # A list or table this much made of links is a list of other pages (related, most read, tags).
 _LINK_LIST_DENSITY = 0.7
@@ -56,6 +56,11 @@ _SHORTCODE = re.compile(
     r"|\[[^\W\d_][\w-]*\s+[\w-]+\s*=[^\]]*\]",
     re.DOTALL,
 )
+# What is left of a short line when the page's marked furniture was a link inside it:
+# "Receive new <a class=subscribe>posts via email</a>." reads "Receive new ." A sentence
+# never ends on a space before its full stop or comma, in any script that uses them (French
+# sets a space before a colon, a semicolon, "!" and "?", so those are no sign).
+_REMNANT = re.compile(r"\s[.,]$")
 # Question and exclamation marks (Latin, Spanish openers, full-width CJK): a call to the reader.
 _ASKS_OR_EXCLAIMS = tuple("?!¿¡\uff1f\uff01")
 # Network names are the same in every language.
@@ -207,9 +212,20 @@ def _is_call_to_reader(block: Block, page: PageContext) -> bool:
     )
 
 
+def _is_remnant(block: Block, page: PageContext) -> bool:
+    """A short line missing the words of a link taken out as furniture (see ``_REMNANT``)."""
+    return block.words <= _NOTICE_WORDS and _REMNANT.search(block.text) is not None
+
+
 _EVERYWHERE: tuple[Rule, ...] = (_is_link_list, _is_teaser, _is_shortcode)
 _BEFORE_PROSE: tuple[Rule, ...] = (_repeats_title,)
-_OUTSIDE_PROSE: tuple[Rule, ...] = (_is_notice, _is_byline, _is_social_promo, _is_promo)
+_OUTSIDE_PROSE: tuple[Rule, ...] = (
+    _is_notice,
+    _is_byline,
+    _is_social_promo,
+    _is_promo,
+    _is_remnant,
+)
 # Before the prose, a short emphasized line may be the article's standfirst; after it, not.
 _AFTER_PROSE: tuple[Rule, ...] = (_is_call_to_reader,)
 

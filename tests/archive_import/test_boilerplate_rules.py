@@ -55,6 +55,15 @@ def test_a_tool_bar_of_bracketed_links_is_left_out_and_a_linked_phrase_in_a_list
     )
 
 
+def test_a_short_line_left_without_its_furniture_link_goes_after_the_article() -> None:
+    # "Receive new <a class=subscribe>posts via email</a>." once the marked link is gone.
+    assert "Receive new ." not in cleaned(PROSE, "<p>Receive new .</p>")
+    assert "Receive new posts via email." in cleaned(PROSE, "<p>Receive new posts via email.</p>")
+    # French sets a space before a colon: a label over a list stays.
+    points = "<list><item>la digue</item><item>le port</item></list>"
+    assert "À voir :" in cleaned(PROSE, "<p>À voir :</p>", points)
+
+
 def test_linked_line_the_page_links_again_is_a_teaser() -> None:
     teaser = '<p><ref target="/x">Lighthouse to become a museum</ref></p>'
     page = PageContext(links_reading=lambda text: 2)
