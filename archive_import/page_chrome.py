@@ -39,6 +39,7 @@ _CHROME_NAMES = name_pattern([
     "breadcrumb", "breadcrumbs",
     "rollover", "tooltip", "popover", "popup", "hovercard", "modal",
     "sr only", "visually hidden", "screen reader", "print only",
+    "skip link", "skip links", "skip to content", "skip to main", "jump link", "jump to",
 ])  # fmt: skip
 # A marked element holding more than this share of the page's paragraph text is a
 # wrapper whose name merely mentions furniture ("content-with-sidebar"), not furniture.

@@ -98,6 +98,22 @@ CASES = {
          '<p class="image-credit">Фото: пресс-служба порта</p></div>'},
         "пресс-служба порта",
     ),
+    "skip links (de)": (
+        {"lang": "de", "before": '<p><a class="mw-jump-link" href="#nav">Zur Navigation '
+         'springen</a> und <a class="skip-link" href="#suche">zur Suche springen</a></p>'},
+        "Zur Navigation springen",
+    ),
+    "tool bar of bracketed links (ru)": (
+        # Letters are two thirds of the bar's characters: its brackets must not count as text.
+        {"lang": "ru", "after": "<table><tr><td>【<a href=\"javascript:print()\">Печать</a>】"
+         "　【<a href=\"/pdf\">PDF</a>】　【<a href=\"/rss\">RSS</a>】</td></tr></table>"},
+        "Печать",
+    ),
+    "what a furniture link leaves of its line (en)": (
+        {"lang": "en", "after": '<p>Receive new <a class="post-subscribe" href="/letter">'
+         "posts via email</a>.</p>"},
+        "Receive new",
+    ),
 }  # fmt: skip
 
 
