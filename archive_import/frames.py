@@ -9,6 +9,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from archive_import.html_tree import FRAGMENT_PARSER
+from archive_import.page_chrome import DROP_MARK
 from archive_import.saved_page import resolve
 
 log = logging.getLogger(__name__)
@@ -47,12 +48,21 @@ def _inline(root: lxml_html.HtmlElement, base: str | None, find: FrameLookup, de
         holder.text = body.text
         holder.extend(list(body))
         holder.tail = frame.tail
+        if _is_fixed(frame):
+            holder.set(DROP_MARK, "fixed frame")
         frame.getparent().replace(frame, holder)
         changed = True
     for frameset in list(root.iter("frameset")):
         frameset.tag = "body" if frameset.getparent() is root else "div"
         changed = True
     return changed
+
+
+def _is_fixed(frame: lxml_html.HtmlElement) -> bool:
+    """A frameset's frame that cannot scroll: a banner or a menu of fixed size beside the page,
+    never the text a reader scrolls through. Its text is kept in the page but marked as
+    furniture, so the extractor leaves it out unless nothing else has any text."""
+    return frame.tag == "frame" and (frame.get("scrolling") or "").strip().lower() == "no"
 
 
 def _frame_body(

@@ -139,6 +139,44 @@ def test_frameset_page_takes_its_text_from_the_subframes(tmp_path):
     assert article.assets[0].reference in article.html
 
 
+def _banner_and_story(tmp_path: Path, banner_attributes: str, story_text: str) -> str:
+    """The article text of a frameset page: a banner frame over a story frame."""
+    tmp_path.mkdir()
+    frameset = (
+        "<html><head><title>Harbour frames</title></head><frameset rows='15%,85%'>"
+        f"<frame src='banner.html' {banner_attributes}><frame src='story.html'></frameset></html>"
+    )
+    base = "https://news.example.org/2024/05/"
+    banner = (
+        "<html><body><p>The Harbour Gazette: news of the port, the tides and the fishing fleet, "
+        "every morning since 1921.</p></body></html>"
+    )
+    story = f"<html><body><h1>Quayside</h1>{story_text}</body></html>"
+    frames = [
+        web_archive(resource(base + "banner.html", banner.encode(), frame_name="b")),
+        web_archive(resource(base + "story.html", story.encode(), frame_name="s")),
+    ]
+    page, path = single_page(tmp_path, resource(URL, frameset.encode()), frames=frames)
+    return extract(page, path).text
+
+
+def test_a_frame_that_cannot_scroll_is_a_banner_and_stays_out_of_the_article(tmp_path):
+    story = (
+        "<p>The harbour authority opened the new sea wall on Monday, three years after the "
+        "storm that flooded the old town and closed the fish market.</p>"
+        "<p>Engineers designed the wall to bend rather than break under the force of the "
+        "waves, and tested every section in a model basin first.</p>"
+    )
+    fixed = _banner_and_story(tmp_path / "fixed", "scrolling='no'", story)
+    assert "opened the new sea wall" in fixed
+    assert "every morning since 1921" not in fixed
+    # The same banner in a frame that scrolls is read as part of the page.
+    assert "every morning since 1921" in _banner_and_story(tmp_path / "plain", "", story)
+    # When the fixed frame holds the only text, it is kept rather than lose everything.
+    alone = _banner_and_story(tmp_path / "alone", "scrolling='NO'", "")
+    assert "every morning since 1921" in alone
+
+
 def test_almost_empty_main_resource_is_not_an_article(tmp_path):
     """adele: the main resource is one <img>, the picture sits in the subresources."""
     picture = "https://upload.example.org/adele.png"
