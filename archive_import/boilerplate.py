@@ -12,6 +12,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -19,7 +20,7 @@ from archive_import.article_blocks import Block, PageContext, normal, prose_span
 
 log = logging.getLogger(__name__)
 
-BOILERPLATE_VERSION = 8
+BOILERPLATE_VERSION = 9
 
 # A list or table this much made of links is a list of other pages (related, most read, tags).
 _LINK_LIST_DENSITY = 0.7
@@ -70,6 +71,20 @@ _NETWORKS = re.compile(
     r"vkontakte|snapchat|reddit|flipboard|xing|mastodon|threads|bluesky)\b",
     re.IGNORECASE,
 )
+# A link to a profile or channel on one of these is a "follow us" link: "Follow us on
+# <a href=https://t.me/…>Telegram</a>", "Подписывайтесь на наш канал в Дзене".
+_SOCIAL_HOSTS = frozenset({
+    "t.me", "telegram.me", "wa.me", "whatsapp.com", "facebook.com", "fb.com", "twitter.com",
+    "x.com", "instagram.com", "vk.com", "ok.ru", "dzen.ru", "youtube.com", "linkedin.com",
+    "tiktok.com", "pinterest.com", "threads.net", "bsky.app", "flipboard.com", "reddit.com",
+    "mastodon.social", "news.google.com",
+})  # fmt: skip
+# Path words of a single post, photo or video: a link to content, not to a profile.
+_POST_PATHS = frozenset({
+    "status", "statuses", "p", "post", "posts", "watch", "video", "videos", "reel", "reels",
+    "photo", "photos", "story", "stories", "shorts", "comments", "pin", "embed",
+})  # fmt: skip
+_PROFILE_DEPTH = 2
 
 Rule = Callable[[Block, PageContext], bool]
 
@@ -191,6 +206,26 @@ def _is_social_promo(block: Block, page: PageContext) -> bool:
     return block.words <= _SOCIAL_WORDS and len(networks) >= 2
 
 
+def _is_follow_us(block: Block, page: PageContext) -> bool:
+    """A short line whose every link goes to a profile or channel on a social network."""
+    if block.words > _SOCIAL_WORDS:
+        return False
+    targets = [ref.get("target") or "" for ref in block.element.iter("ref")]
+    return bool(targets) and all(map(_is_social_profile, targets))
+
+
+def _is_social_profile(url: str) -> bool:
+    """``https://t.me/harbour``, ``https://www.facebook.com/harbour.times/``: not a post."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
+    if host not in _SOCIAL_HOSTS:
+        return False
+    path = [segment for segment in parts.path.split("/") if segment]
+    if not path or len(path) > _PROFILE_DEPTH:
+        return False
+    return not any(segment.isdigit() or segment.lower() in _POST_PATHS for segment in path)
+
+
 def _is_shortcode(block: Block, page: PageContext) -> bool:
     """A block that is nothing but an unrendered shortcode (see ``_SHORTCODE``)."""
     return _SHORTCODE.fullmatch(block.text.strip()) is not None
@@ -223,6 +258,7 @@ _OUTSIDE_PROSE: tuple[Rule, ...] = (
     _is_notice,
     _is_byline,
     _is_social_promo,
+    _is_follow_us,
     _is_promo,
     _is_remnant,
 )

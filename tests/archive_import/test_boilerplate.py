@@ -109,6 +109,16 @@ CASES = {
          "　【<a href=\"/pdf\">PDF</a>】　【<a href=\"/rss\">RSS</a>】</td></tr></table>"},
         "Печать",
     ),
+    "follow us on Telegram (ru)": (
+        {"lang": "ru", "after": '<p>Подписывайтесь на наш <a href="https://t.me/harbour_news">'
+         "канал в Telegram</a>, чтобы первыми узнавать новости порта.</p>"},
+        "канал в Telegram",
+    ),
+    "WhatsApp channel (fr)": (
+        {"lang": "fr", "after": '<p>Rejoignez notre chaîne <a href="https://www.whatsapp.com/'
+         "channel/0029VaHarbour\">WhatsApp</a> pour recevoir l'essentiel chaque matin.</p>"},
+        "Rejoignez notre chaîne",
+    ),
     "what a furniture link leaves of its line (en)": (
         {"lang": "en", "after": '<p>Receive new <a class="post-subscribe" href="/letter">'
          "posts via email</a>.</p>"},

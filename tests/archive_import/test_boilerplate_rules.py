@@ -64,6 +64,23 @@ def test_a_short_line_left_without_its_furniture_link_goes_after_the_article() -
     assert "À voir :" in cleaned(PROSE, "<p>À voir :</p>", points)
 
 
+def test_a_line_linking_only_to_social_profiles_goes_but_a_link_to_a_post_stays() -> None:
+    follow = '<p>Folgen Sie uns auf <ref target="https://www.instagram.com/hafen.zeitung/">Instagram</ref>.</p>'
+    assert "Folgen Sie uns" not in " ".join(cleaned(PROSE, follow))
+    # An embedded post's closing line links to the post itself: part of the article.
+    post = (
+        '<p>— Harbour Times (@harbour) <ref target="https://twitter.com/harbour/status/1187">'
+        "May 4, 2024</ref></p>"
+    )
+    assert "— Harbour Times (@harbour) May 4, 2024" in cleaned(PROSE, post)
+    # A line that also links elsewhere is not only a "follow us".
+    mixed = (
+        '<p>Photos: <ref target="https://www.instagram.com/ana.ruiz/">Ana Ruiz</ref> for the '
+        '<ref target="/port">port authority</ref></p>'
+    )
+    assert "Photos: Ana Ruiz for the port authority" in cleaned(PROSE, mixed)
+
+
 def test_linked_line_the_page_links_again_is_a_teaser() -> None:
     teaser = '<p><ref target="/x">Lighthouse to become a museum</ref></p>'
     page = PageContext(links_reading=lambda text: 2)
