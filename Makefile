@@ -59,6 +59,10 @@ bench-extract: install
 bench-templates: install
 	$(BIN)/python -m benchmarks.bench_templates $(ARGS)
 
+.PHONY: bench-reader
+bench-reader: install
+	$(BIN)/python -m benchmarks.bench_reader $(ARGS)
+
 .PHONY: bench-search
 bench-search: install
 	$(BIN)/python -m benchmarks.bench_search $(ARGS)
