@@ -18,6 +18,7 @@ from itertools import accumulate, chain, repeat
 from operator import itemgetter
 from typing import Any, NamedTuple
 
+from whoosh import columns as whoosh_columns
 from whoosh import fields
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.system import pack_ushort
@@ -311,6 +312,41 @@ class FastWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is untyped here
         self._added = True
         self.docnum += 1
 
+    def write_per_doc(self, fieldnames: set[str], reader: Any) -> dict[int, int] | None:
+        """Copy a merged segment's documents: stored fields, field lengths and columns.
+
+        What Whoosh's own copy does, with each field's length column found once per segment:
+        Whoosh looks for the column's file again for every document and every field, and a
+        segment's documents lack most fields (one text field per language), so those look-ups
+        were most of the time a merge took. Returns the map of old to new document numbers
+        when the segment has deletions (None when it keeps its order)."""
+        schema, pdw = self.schema, self.perdocwriter
+        docmap: dict[int, int] | None = {} if reader.has_deletions() else None
+        lengths = _length_readers(reader, schema.names())
+        columns = {}
+        for fieldname in fieldnames:
+            coltype = schema[fieldname].column_type
+            if coltype and reader.has_column(fieldname):
+                column = reader.column_reader(fieldname, coltype)
+                if isinstance(column, whoosh_columns.TranslatingColumnReader):
+                    column = column.raw_column()
+                columns[fieldname] = column
+        for docnum, stored in reader.iter_docs():
+            if docmap is not None:
+                docmap[docnum] = self.docnum
+            pdw.start_doc(self.docnum)
+            for fieldname in fieldnames | {name for name in stored if name in schema}:
+                field = schema[fieldname]
+                pdw.add_field(fieldname, field, stored.get(fieldname), lengths[fieldname](docnum))
+                if field.vector and reader.has_vector(docnum, fieldname):
+                    vector = reader.vector(docnum, fieldname, field.vector)
+                    pdw.add_vector_matcher(fieldname, field, vector)
+                if fieldname in columns:
+                    pdw.add_column_value(fieldname, field.column_type, columns[fieldname][docnum])
+            pdw.finish_doc()
+            self.docnum += 1
+        return docmap
+
     def add_reader(self, reader: Any) -> None:
         """Merge a segment in (when segments are merged): its postings read term by term.
 
@@ -347,3 +383,16 @@ class FastWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is untyped here
         finally:
             perdoc.close()
         self.fieldwriter.close()
+
+
+def _length_readers(reader: Any, fieldnames: Iterable[str]) -> dict[str, Callable[[int], Any]]:
+    """Per field, a document's length in it, with the segment's length column found once."""
+    perdoc = getattr(reader, "_perdoc", None)
+    if perdoc is None or not hasattr(perdoc, "doc_field_length_reader"):
+        # Another kind of reader: ask it per document, as Whoosh does.
+        return {name: _asker(reader, name) for name in fieldnames}
+    return {name: perdoc.doc_field_length_reader(name) for name in fieldnames}
+
+
+def _asker(reader: Any, fieldname: str) -> Callable[[int], Any]:
+    return lambda docnum: reader.doc_field_length(docnum, fieldname)
