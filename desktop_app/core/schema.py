@@ -78,12 +78,16 @@ CREATE TABLE article_assets (
 );
 """
 
+# Made when a library is created or upgraded, and looked for at every open: an index added
+# in a later release reaches older libraries of the same format without a new format
+# number, so an earlier release can still open them.
 _INDEXES = """
 CREATE INDEX IF NOT EXISTS sources_by_article ON sources(article_id);
 CREATE INDEX IF NOT EXISTS sources_by_sha256 ON sources(sha256);
 CREATE INDEX IF NOT EXISTS articles_by_url_key ON articles(url_key);
 CREATE INDEX IF NOT EXISTS articles_by_text_key ON articles(text_key);
 CREATE INDEX IF NOT EXISTS articles_by_site_key ON articles(site_key);
+CREATE INDEX IF NOT EXISTS articles_by_previous_id ON articles(previous_id);
 """
 
 # Version 1 had no versions, capture dates, assets, richer metadata, notes or saved searches.
@@ -126,6 +130,7 @@ def migrate(db: sqlite3.Connection, path: Path) -> None:
             "update the app to open it"
         )
     if version == SCHEMA_VERSION:
+        db.executescript(f"BEGIN; {_INDEXES} COMMIT;")
         return
     script = _TABLES if version == 0 else _FROM_1
     # executescript commits on its own, so each step and its version go in one script.

@@ -352,3 +352,25 @@ def test_saved_searches_are_kept(library: Library) -> None:
     assert library.delete_saved_search("Bread")
     assert not library.delete_saved_search("Bread")
     assert library.saved_searches() == [("Coast", "lighthouse")]
+
+
+def test_the_newer_versions_of_an_article_are_found_by_index_in_old_libraries_too(
+    tmp_path: Path,
+) -> None:
+    # Loading an article looks up its newer captures; without an index on previous_id every
+    # load read the whole table, which grew with the library.
+    folder = tmp_path / "lib"
+    with Library(folder):
+        pass
+    db = sqlite3.connect(folder / "library.sqlite3")
+    db.execute("DROP INDEX articles_by_previous_id")  # A library from before the index.
+    db.commit()
+    db.close()
+    with Library(folder):
+        pass
+    db = sqlite3.connect(folder / "library.sqlite3")
+    plan = db.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM articles WHERE previous_id = ? ORDER BY id", (1,)
+    ).fetchall()
+    db.close()
+    assert "articles_by_previous_id" in " ".join(str(row) for row in plan)
