@@ -150,21 +150,39 @@ class Store(Annotations):
 
     def site_keys(self, ids: Iterable[int]) -> set[str]:
         """The sites the given articles belong to (those with a known site)."""
-        wanted = list(ids)
-        marks = ",".join("?" * len(wanted))
-        sql = (
-            f"SELECT DISTINCT site_key FROM articles WHERE id IN ({marks}) AND site_key IS NOT NULL"
-        )
-        return {str(r[0]) for r in self._db.execute(sql, wanted)} if wanted else set()
+        keys: set[str] = set()
+        for batch in _batches(ids):
+            marks = ",".join("?" * len(batch))
+            sql = f"SELECT DISTINCT site_key FROM articles WHERE id IN ({marks})"
+            keys.update(str(r[0]) for r in self._db.execute(sql, batch) if r[0] is not None)
+        return keys
 
-    def site_pages(self, key: str) -> list[tuple[int, str, str]]:
-        """(id, extracted HTML before any template was taken out, current HTML) of a site."""
-        rows = self._db.execute(
-            "SELECT id, coalesce(raw_html, html), html FROM articles WHERE site_key = ?"
-            " ORDER BY id",
-            (key,),
+    def site_pages(
+        self, key: str, newest: int | None = None, including: Iterable[int] = ()
+    ) -> list[tuple[int, str, str]]:
+        """(id, extracted HTML before any template was taken out, current HTML) of a site's
+        pages, in the order they were added: all of them, or the ``newest`` few and those of
+        ``including`` that belong to the site."""
+        if newest is None:
+            rows = self._db.execute(
+                "SELECT id, coalesce(raw_html, html), html FROM articles WHERE site_key = ?"
+                " ORDER BY id",
+                (key,),
+            )
+            return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+        latest = self._db.execute(
+            "SELECT id FROM articles WHERE site_key = ? ORDER BY id DESC LIMIT ?", (key, newest)
         )
-        return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+        pages: list[tuple[int, str, str]] = []
+        for batch in _batches({int(r[0]) for r in latest} | set(including)):
+            marks = ",".join("?" * len(batch))
+            rows = self._db.execute(
+                "SELECT id, coalesce(raw_html, html), html FROM articles"
+                f" WHERE site_key = ? AND id IN ({marks})",
+                (key, *batch),
+            )
+            pages.extend((int(r[0]), str(r[1]), str(r[2])) for r in rows)
+        return sorted(pages)
 
     def set_cleaned(self, article_id: int, raw_html: str, html: str, text: str) -> None:
         """Store a page with its site's template taken out, keeping what it was before."""
@@ -239,9 +257,7 @@ class Store(Annotations):
             " FROM articles a"
         )
         if ids is not None:
-            wanted = sorted(set(ids))
-            for first in range(0, len(wanted), _BATCH):
-                batch = wanted[first : first + _BATCH]
+            for batch in _batches(ids):
                 marks = ",".join("?" * len(batch))
                 rows = self._db.execute(f"{sql} WHERE a.id IN ({marks}) ORDER BY a.id", batch)
                 yield from map(_index_article, rows.fetchall())
@@ -282,12 +298,12 @@ class Store(Annotations):
 
     def texts(self, ids: Iterable[int]) -> dict[int, str]:
         """The plain text of several articles at once, by id."""
-        wanted = list(ids)
-        if not wanted:
-            return {}
-        marks = ",".join("?" * len(wanted))
-        rows = self._db.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", wanted)
-        return {int(r[0]): str(r[1]) for r in rows}
+        found: dict[int, str] = {}
+        for batch in _batches(ids):
+            marks = ",".join("?" * len(batch))
+            rows = self._db.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", batch)
+            found.update((int(r[0]), str(r[1])) for r in rows)
+        return found
 
     def _article_from_row(self, row: sqlite3.Row) -> Article:
         article_id = int(row["id"])
@@ -361,3 +377,11 @@ def _extraction_columns(extracted: ExtractedArticle) -> dict[str, Any]:
         "confidence": extracted.confidence,
         "site_key": site_key(extracted.url, extracted.site_name),
     }
+
+
+def _batches(ids: Iterable[int]) -> Iterator[list[int]]:
+    """Distinct ids in ascending order, a batch at a time: a statement holds at most some
+    32,000 parameters, and one import can add more articles than that."""
+    wanted = sorted(set(ids))
+    for first in range(0, len(wanted), _BATCH):
+        yield wanted[first : first + _BATCH]

@@ -12,15 +12,27 @@ from desktop_app.core.store import Store
 log = logging.getLogger(__name__)
 
 
-def refresh_sites(store: Store, article_ids: Iterable[int]) -> list[int]:
-    """Re-learn the templates of the sites these articles belong to and clean every page of
-    those sites from its original extraction; returns the ids whose text changed.
+# A site's template is learned from its newest pages (and those just added or extracted
+# again) and taken out of those: a template is plain to see in a few hundred pages, and
+# relearning it from every page of a site of thousands made each import that touched the
+# site slower as the site grew (about 1.3 ms a page). Older pages keep the cleaning they got
+# while they were among the newest.
+LEARNING_WINDOW = 400
 
+
+def refresh_sites(store: Store, article_ids: Iterable[int], window: int | None = None) -> list[int]:
+    """Re-learn the templates of the sites these articles belong to and clean the window of
+    pages they were learned from, these articles included, from its original extraction;
+    returns the ids whose text changed.
+
+    ``window`` is how many of a site's newest pages take part (``LEARNING_WINDOW``).
     Call inside ``store.transaction()``.
     """
+    window = LEARNING_WINDOW if window is None else window
+    wanted = list(article_ids)
     changed: list[int] = []
-    for key in sorted(store.site_keys(article_ids)):
-        pages = store.site_pages(key)
+    for key in sorted(store.site_keys(wanted)):
+        pages = store.site_pages(key, newest=window, including=wanted)
         template = learn_template([raw for _, raw, _ in pages])
         for article_id, raw, current in pages:
             cleaned = apply_template(raw, template)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop_app.core import Library
+import pytest
+
+from desktop_app.core import Library, templating
+from desktop_app.core.store import Store
 from tests.pages import FILLER, article_page
 
 PROMO = "Subscribe to the Harbour Gazette newsletter for the week's best stories every Friday."
@@ -121,3 +124,33 @@ def test_pages_of_other_sites_are_left_alone(library: Library, tmp_path: Path) -
     [other_id] = library.import_paths([tmp_path / "other.html"]).imported_ids
     assert PROMO in library.article(other_id).text
     assert PROMO not in library.article(ids[0]).text
+
+
+def test_a_big_sites_template_is_learned_from_its_newest_pages(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Three newest pages stand for the site here, as four hundred do in a real library.
+    monkeypatch.setattr(templating, "LEARNING_WINDOW", 3)
+    first = library.import_paths([_site_page(tmp_path / "site", n) for n in range(2)])
+    later = library.import_paths([_site_page(tmp_path / "site", n) for n in range(2, 6)])
+    # The four new pages are learned from together and cleaned...
+    assert all(PROMO not in library.article(i).text for i in later.imported_ids)
+    # ...while pages older than the newest three are left as they were.
+    assert all(PROMO in library.article(i).text for i in first.imported_ids)
+    # An old page extracted again joins the newest ones and is cleaned with them.
+    library.reextract([first.imported_ids[0]])
+    assert PROMO not in library.article(first.imported_ids[0]).text
+
+
+def test_more_articles_than_a_statement_takes_at_once_are_looked_up(
+    library: Library, tmp_path: Path
+) -> None:
+    ids = library.import_paths([_site_page(tmp_path / "site", n) for n in range(3)]).imported_ids
+    many = [*ids, *range(10_000, 310_000)]  # SQLite refuses statements of 250,000 values.
+    store = Store(library.folder / "library.sqlite3")
+    try:
+        assert store.site_keys(many) == {"harbourgazette.example"}
+        assert sorted(store.texts(many)) == sorted(ids)
+        assert [page[0] for page in store.site_pages("harbourgazette.example", 2, many)] == ids
+    finally:
+        store.close()
