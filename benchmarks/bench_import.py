@@ -1,10 +1,13 @@
 """Import real saved pages into a fresh library and print pages per second and peak memory.
 
     python benchmarks/bench_import.py [--workers N] [--breakdown] [PATH ...]
+    python benchmarks/bench_import.py --site-pages N
 
 Without paths it imports ../shared/bench/extraction/html and ../shared/fixtures. With
 ``--breakdown`` it then extracts the same files again in this process alone, prints how much of
-that CPU is spent inside trafilatura, and the import speed that share alone would allow.
+that CPU is spent inside trafilatura, and the import speed that share alone would allow. With
+``--site-pages N`` it imports N generated pages of one site instead (small pages, where the
+writing process sets the pace, and a site template to learn), then one more page of that site.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 from benchmarks.extraction_share import measure
 from benchmarks.gauge import gauge_line
 from benchmarks.memory import PeakMemory
+from benchmarks.site_corpus import build_corpus
 from desktop_app.core import FileOutcome, Library, OutcomeKind
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -34,7 +38,10 @@ def main() -> int:
     parser.add_argument(
         "--breakdown", action="store_true", help="also measure trafilatura's share of extraction"
     )
+    parser.add_argument("--site-pages", type=int, default=0, help="import generated site pages")
     args = parser.parse_args()
+    if args.site_pages:
+        return _site_import(args.site_pages, args.workers)
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         print(f"missing inputs: {', '.join(map(str, missing))}", file=sys.stderr)
@@ -73,6 +80,31 @@ def _print_figures(
         f"workers (extracting) {memory.children_cpu_s:.1f} s, "
         f"out of {elapsed * (cores or 1):.1f} s of {cores} cores"
     )
+
+
+def _site_import(count: int, workers: int | None) -> int:
+    """Import ``count`` generated pages of one site, then one more page of it."""
+    site = build_corpus(pages_per_site=count + 1)[0]
+    with tempfile.TemporaryDirectory() as folder:
+        pages = Path(folder) / "pages"
+        pages.mkdir()
+        paths = []
+        for page in site.pages:
+            path = pages / f"{page.name}.html"
+            path.write_text(page.html, encoding="utf-8")
+            paths.append(path)
+        with Library(Path(folder) / "library", workers) as library:
+            started = time.perf_counter()
+            with PeakMemory() as memory:
+                report = library.import_paths(paths[:count])
+            elapsed = time.perf_counter() - started
+            started = time.perf_counter()
+            library.import_paths(paths[count:])
+            one_more = time.perf_counter() - started
+            articles = library.count()
+    _print_figures(report.outcomes, articles - 1, elapsed, memory)
+    print(f"then one more page of the same site: {one_more:.2f} s")
+    return 0
 
 
 def _print_breakdown(paths: list[Path], articles: int, writer_cpu_s: float) -> None:
