@@ -12,18 +12,20 @@ from desktop_app.core.store import Store
 log = logging.getLogger(__name__)
 
 
-# A site's template is learned from its newest pages (and those just added or extracted
-# again) and taken out of those: a template is plain to see in a few hundred pages, and
-# relearning it from every page of a site of thousands made each import that touched the
-# site slower as the site grew (about 1.3 ms a page). Older pages keep the cleaning they got
-# while they were among the newest.
+# A site's template is learned from its newest pages and those just added or extracted again
+# (at most this many of them, evenly spread), and taken out of all of those. A template is
+# plain to see in a few hundred pages, and relearning it from every page of a site of
+# thousands made each import that touched the site slower as the site grew (about 1.3 ms a
+# page). Older pages keep the cleaning they got while they were among the newest.
 LEARNING_WINDOW = 400
+
+_Page = tuple[int, str, str]
 
 
 def refresh_sites(store: Store, article_ids: Iterable[int], window: int | None = None) -> list[int]:
-    """Re-learn the templates of the sites these articles belong to and clean the window of
-    pages they were learned from, these articles included, from its original extraction;
-    returns the ids whose text changed.
+    """Re-learn the templates of the sites these articles belong to from their newest pages and
+    these articles, and clean all of those from their original extraction; returns the ids
+    whose text changed.
 
     ``window`` is how many of a site's newest pages take part (``LEARNING_WINDOW``).
     Call inside ``store.transaction()``.
@@ -33,7 +35,7 @@ def refresh_sites(store: Store, article_ids: Iterable[int], window: int | None =
     changed: list[int] = []
     for key in sorted(store.site_keys(wanted)):
         pages = store.site_pages(key, newest=window, including=wanted)
-        template = learn_template([raw for _, raw, _ in pages])
+        template = learn_template([raw for _, raw, _ in _spread(pages, window)])
         for article_id, raw, current in pages:
             cleaned = apply_template(raw, template)
             if cleaned != current:
@@ -41,3 +43,12 @@ def refresh_sites(store: Store, article_ids: Iterable[int], window: int | None =
                 changed.append(article_id)
         log.debug("site %s: %d pages, %d cleaned again", key, len(pages), len(changed))
     return changed
+
+
+def _spread(pages: list[_Page], count: int) -> list[_Page]:
+    """At most ``count`` of ``pages``, evenly spaced: a big import of a site whose sections
+    have templates of their own is learned from all its sections, not from the last one."""
+    if len(pages) <= count:
+        return pages
+    last = len(pages) - 1
+    return [pages[round(n * last / (count - 1))] for n in range(count)]

@@ -71,12 +71,12 @@ def _prose(seed: int, sentences: int) -> str:
     return " ".join(out)
 
 
-def _site_page(folder: Path, number: int) -> Path:
+def _site_page(folder: Path, number: int, promo: str = PROMO) -> Path:
     subject = SUBJECTS[number]
     paragraphs = [
         f"The council met again about {subject} this week. {_prose(number, 6)}",
         f"Residents said {subject} matter to the whole town. {_prose(number + 50, 6)}",
-        PROMO,
+        promo,
     ]
     page = article_page(
         f"News about {subject}", paragraphs, url=f"https://harbourgazette.example/news/{number}"
@@ -154,3 +154,16 @@ def test_more_articles_than_a_statement_takes_at_once_are_looked_up(
         assert [page[0] for page in store.site_pages("harbourgazette.example", 2, many)] == ids
     finally:
         store.close()
+
+
+def test_a_big_import_is_learned_from_all_its_sections(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Learned from at most four pages here: they are spread over the import, so the first
+    # section's own promo is learned although the import ends with another section.
+    monkeypatch.setattr(templating, "LEARNING_WINDOW", 4)
+    other = "Weather charts appear on page nine each weekday, with marine forecasts."
+    paths = [_site_page(tmp_path / "site", n) for n in range(4)]
+    paths += [_site_page(tmp_path / "site", n, promo=other) for n in range(4, 6)]
+    ids = library.import_paths(paths).imported_ids
+    assert all(PROMO not in library.article(i).text for i in ids[:4])
