@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core import ArticleNotFound, Library
+from desktop_app.core.progress import CancelToken
 from tests.pages import write_page
 
 
@@ -85,3 +86,20 @@ def test_original_page_is_available_to_show_beside_the_article(
     scrape.write_text("Notes\n\nPlain words only, nothing to show as a page.", "utf-8")
     [text_id] = library.import_paths([scrape]).imported_ids
     assert library.original_html(text_id) is None
+
+
+def test_cancelled_reextraction_keeps_and_indexes_what_it_finished(
+    library: Library, pages: Path
+) -> None:
+    ids = library.import_paths([pages]).imported_ids
+    for article_id in ids:
+        _spoil(library, article_id)
+    library.rebuild_index()  # The index holds the stale texts too.
+    token = CancelToken()
+    outcomes = library.reextract(ids, progress=lambda _progress: token.cancel(), cancel=token)
+    assert [o.article_id for o in outcomes] == ids[:1]
+    first = library.article(ids[0])
+    assert first.title != "Old"
+    # Re-extracted articles are indexed in batches; the unfinished batch is not forgotten.
+    assert [h.id for h in library.search(first.title).hits][:1] == [ids[0]]
+    assert [library.article(i).title for i in ids[1:]] == ["Old", "Old"]
