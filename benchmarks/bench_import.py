@@ -7,7 +7,8 @@ Without paths it imports ../shared/bench/extraction/html and ../shared/fixtures.
 ``--breakdown`` it then extracts the same files again in this process alone, prints how much of
 that CPU is spent inside trafilatura, and the import speed that share alone would allow. With
 ``--site-pages N`` it imports N generated pages of one site instead (small pages, where the
-writing process sets the pace, and a site template to learn), then one more page of that site.
+writing process sets the pace, and a site template to learn), then one more page of that site,
+then extracts every page again.
 """
 
 from __future__ import annotations
@@ -102,8 +103,12 @@ def _site_import(count: int, workers: int | None) -> int:
             library.import_paths(paths[count:])
             one_more = time.perf_counter() - started
             articles = library.count()
+            started = time.perf_counter()
+            library.reextract()
+            again = time.perf_counter() - started
     _print_figures(report.outcomes, articles - 1, elapsed, memory)
     print(f"then one more page of the same site: {one_more:.2f} s")
+    print(f"then every page extracted again (reextract --all): {again:.1f} s")
     return 0
 
 
