@@ -158,18 +158,11 @@ class Store(Annotations):
         return keys
 
     def site_pages(
-        self, key: str, newest: int | None = None, including: Iterable[int] = ()
+        self, key: str, newest: int, including: Iterable[int] = ()
     ) -> list[tuple[int, str, str]]:
         """(id, extracted HTML before any template was taken out, current HTML) of a site's
-        pages, in the order they were added: all of them, or the ``newest`` few and those of
-        ``including`` that belong to the site."""
-        if newest is None:
-            rows = self._db.execute(
-                "SELECT id, coalesce(raw_html, html), html FROM articles WHERE site_key = ?"
-                " ORDER BY id",
-                (key,),
-            )
-            return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+        ``newest`` pages and of those of ``including`` that belong to the site, in the order
+        they were added."""
         latest = self._db.execute(
             "SELECT id FROM articles WHERE site_key = ? ORDER BY id DESC LIMIT ?", (key, newest)
         )
