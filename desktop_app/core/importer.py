@@ -7,6 +7,7 @@ import logging
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from desktop_app.core.originals import AssetFiles, Originals
 from desktop_app.core.progress import CancelToken, Progress, ProgressCallback
 from desktop_app.core.records import FileOutcome, ImportReport, OutcomeKind
 from desktop_app.core.store import Store
-from desktop_app.core.templating import refresh_sites
+from desktop_app.core.templating import clean_pages, learn_sites
 from desktop_app.core.writer import write_file
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,10 @@ log = logging.getLogger(__name__)
 # while the window still sees new articles within about a second.
 _BATCH_FILES = 64
 _BATCH_SECONDS = 1.0
+# After an import, a site's pages are cleaned of its template this many per transaction, and
+# those whose text changed indexed again this many per commit.
+_CLEAN_PAGES = 128
+_REINDEX_ARTICLES = 1000
 _CANCELLED = "not imported: the import was cancelled before this file"
 
 
@@ -151,15 +156,20 @@ class Importer:
         return len(run.pending) >= _BATCH_FILES or elapsed >= _BATCH_SECONDS
 
     def _flush(self, run: _Run) -> None:
-        """Write the waiting results: each file in its own transaction, then one index commit."""
+        """Write the waiting results: each file in its own transaction, then one index commit.
+
+        The lock is taken for each file and for the commit, not for the whole batch: the
+        window reads the library between them instead of waiting for all of it.
+        """
         new_ids: list[int] = []
-        with self._lock:
-            for result in run.pending:
+        for result in run.pending:
+            with self._turn():
                 outcome = self._outcome(result)
-                run.outcomes[result.job.order] = outcome
-                if outcome.kind is OutcomeKind.IMPORTED:
-                    new_ids.extend(outcome.article_ids)
-            if new_ids:
+            run.outcomes[result.job.order] = outcome
+            if outcome.kind is OutcomeKind.IMPORTED:
+                new_ids.extend(outcome.article_ids)
+        if new_ids:
+            with self._turn():
                 self._index_new(new_ids)
         run.pending.clear()
         run.last_flush = time.monotonic()
@@ -184,11 +194,31 @@ class Importer:
         ]
         if not added:
             return
+        # Learned once, then taken out and indexed again a part at a time, the lock let go in
+        # between (see _flush): a big site's pages take seconds.
+        with self._turn():
+            learned = learn_sites(self._store, added)
+        changed: list[int] = []
+        for template, pages in learned:
+            for first in range(0, len(pages), _CLEAN_PAGES):
+                with self._turn(), self._store.transaction():
+                    changed += clean_pages(
+                        self._store, template, pages[first : first + _CLEAN_PAGES]
+                    )
+        for first in range(0, len(changed), _REINDEX_ARTICLES):
+            with self._turn():
+                self._index_new(changed[first : first + _REINDEX_ARTICLES])
+
+    @contextmanager
+    def _turn(self) -> Iterator[None]:
+        """The lock for one step of a long write; after it, whoever waits for it goes first.
+
+        Python's locks are not fair: taken again at once, the lock would keep the window
+        waiting through every step of the write.
+        """
         with self._lock:
-            with self._store.transaction():
-                changed = refresh_sites(self._store, added)
-            if changed:
-                self._index_new(changed)
+            yield
+        time.sleep(0)
 
     def _index_new(self, ids: list[int]) -> None:
         try:

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterable
 
 from archive_import.cleanup import html_to_text
-from desktop_app.core.site_template import apply_template, learn_template
+from desktop_app.core.site_template import SiteTemplate, apply_template, learn_template
 from desktop_app.core.store import Store
 
 log = logging.getLogger(__name__)
@@ -30,18 +30,38 @@ def refresh_sites(store: Store, article_ids: Iterable[int], window: int | None =
     ``window`` is how many of a site's newest pages take part (``LEARNING_WINDOW``).
     Call inside ``store.transaction()``.
     """
+    changed: list[int] = []
+    for template, pages in learn_sites(store, article_ids, window):
+        changed.extend(clean_pages(store, template, pages))
+    return changed
+
+
+def learn_sites(
+    store: Store, article_ids: Iterable[int], window: int | None = None
+) -> list[tuple[SiteTemplate, list[_Page]]]:
+    """Each site of these articles: its template, learned again, and the pages to clean
+    with it (its newest and these articles). Reads only."""
     window = LEARNING_WINDOW if window is None else window
     wanted = list(article_ids)
-    changed: list[int] = []
+    learned = []
     for key in sorted(store.site_keys(wanted)):
         pages = store.site_pages(key, newest=window, including=wanted)
-        template = learn_template([raw for _, raw, _ in _spread(pages, window)])
-        for article_id, raw, current in pages:
-            cleaned = apply_template(raw, template)
-            if cleaned != current:
-                store.set_cleaned(article_id, raw, cleaned, html_to_text(cleaned))
-                changed.append(article_id)
-        log.debug("site %s: %d pages, %d cleaned again", key, len(pages), len(changed))
+        learned.append((learn_template([raw for _, raw, _ in _spread(pages, window)]), pages))
+        log.debug("site %s: template learned from %d pages", key, min(len(pages), window))
+    return learned
+
+
+def clean_pages(store: Store, template: SiteTemplate, pages: list[_Page]) -> list[int]:
+    """Take ``template`` out of these pages' original extraction; the ids whose text changed.
+
+    Call inside ``store.transaction()``.
+    """
+    changed = []
+    for article_id, raw, current in pages:
+        cleaned = apply_template(raw, template)
+        if cleaned != current:
+            store.set_cleaned(article_id, raw, cleaned, html_to_text(cleaned))
+            changed.append(article_id)
     return changed
 
 
