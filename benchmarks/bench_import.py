@@ -19,14 +19,16 @@ import platform
 import resource
 import sys
 import tempfile
+import threading
 import time
+from contextlib import suppress
 from pathlib import Path
 
 from benchmarks.extraction_share import measure
 from benchmarks.gauge import gauge_line
 from benchmarks.memory import PeakMemory
 from benchmarks.site_corpus import build_corpus
-from desktop_app.core import FileOutcome, Library, OutcomeKind
+from desktop_app.core import ArticleNotFound, FileOutcome, Library, OutcomeKind
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEFAULT_INPUTS = [SHARED / "bench" / "extraction" / "html", SHARED / "fixtures"]
@@ -95,8 +97,9 @@ def _site_import(count: int, workers: int | None) -> int:
             path.write_text(page.html, encoding="utf-8")
             paths.append(path)
         with Library(Path(folder) / "library", workers) as library:
+            reads = _Reads(library)
             started = time.perf_counter()
-            with PeakMemory() as memory:
+            with PeakMemory() as memory, reads:
                 report = library.import_paths(paths[:count])
             elapsed = time.perf_counter() - started
             started = time.perf_counter()
@@ -107,9 +110,45 @@ def _site_import(count: int, workers: int | None) -> int:
             library.reextract()
             again = time.perf_counter() - started
     _print_figures(report.outcomes, articles - 1, elapsed, memory)
+    print(reads.summary())
     print(f"then one more page of the same site: {one_more:.2f} s")
     print(f"then every page extracted again (reextract --all): {again:.1f} s")
     return 0
+
+
+class _Reads:
+    """A window reading an article every 20 ms while the import runs, and how long each read
+    waited for the library."""
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+        self._waits: list[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._read, daemon=True)
+
+    def __enter__(self) -> _Reads:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _read(self) -> None:
+        while not self._stop.is_set():
+            started = time.perf_counter()
+            with suppress(ArticleNotFound):  # Until the first article is written.
+                self._library.article(1)
+            self._waits.append(time.perf_counter() - started)
+            self._stop.wait(0.02)
+
+    def summary(self) -> str:
+        waits = sorted(self._waits) or [0.0]
+        p99 = waits[min(len(waits) - 1, int(len(waits) * 0.99))]
+        return (
+            f"an article read every 20 ms meanwhile: {len(self._waits)} reads, 99th percentile "
+            f"{p99 * 1000:.0f} ms, longest {waits[-1] * 1000:.0f} ms"
+        )
 
 
 def _print_breakdown(paths: list[Path], articles: int, writer_cpu_s: float) -> None:
