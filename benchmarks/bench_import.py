@@ -19,7 +19,6 @@ import platform
 import resource
 import sys
 import tempfile
-import threading
 import time
 from contextlib import suppress
 from pathlib import Path
@@ -27,6 +26,7 @@ from pathlib import Path
 from benchmarks.extraction_share import measure
 from benchmarks.gauge import gauge_line
 from benchmarks.memory import PeakMemory
+from benchmarks.sampler import Sampler
 from benchmarks.site_corpus import build_corpus
 from desktop_app.core import ArticleNotFound, FileOutcome, Library, OutcomeKind
 
@@ -116,31 +116,23 @@ def _site_import(count: int, workers: int | None) -> int:
     return 0
 
 
-class _Reads:
+class _Reads(Sampler):
     """A window reading an article every 20 ms while the import runs, and how long each read
     waited for the library."""
 
+    interval = 0.02
+
     def __init__(self, library: Library) -> None:
+        super().__init__()
         self._library = library
         self._waits: list[float] = []
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._read, daemon=True)
 
-    def __enter__(self) -> _Reads:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _read(self) -> None:
-        while not self._stop.is_set():
-            started = time.perf_counter()
-            with suppress(ArticleNotFound):  # Until the first article is written.
-                self._library.article(1)
-            self._waits.append(time.perf_counter() - started)
-            self._stop.wait(0.02)
+    def sample(self) -> None:
+        """Read one article, timing the read."""
+        started = time.perf_counter()
+        with suppress(ArticleNotFound):  # Until the first article is written.
+            self._library.article(1)
+        self._waits.append(time.perf_counter() - started)
 
     def summary(self) -> str:
         waits = sorted(self._waits) or [0.0]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
+
+from benchmarks.sampler import Sampler
 
 
 def _children() -> dict[int, list[int]]:
@@ -62,7 +63,7 @@ def tree_rss_kb(root: int) -> tuple[int, int]:
     return total, largest
 
 
-class PeakMemory:
+class PeakMemory(Sampler):
     """Samples the process tree every 50 ms while in a ``with`` block.
 
     Besides memory, it keeps the CPU time each process had used when last seen: a worker's
@@ -70,19 +71,11 @@ class PeakMemory:
     """
 
     def __init__(self) -> None:
+        super().__init__()
         self.total_kb = 0
         self.largest_child_kb = 0
         self._cpu: dict[int, float] = {}
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self) -> PeakMemory:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
+        self._started: dict[int, float] = {}
 
     @property
     def main_cpu_s(self) -> float:
@@ -94,13 +87,16 @@ class PeakMemory:
         """CPU seconds its descendants (the extraction workers) used while sampled."""
         return sum(cpu for pid, cpu in self._cpu.items() if pid != os.getpid())
 
-    def _run(self) -> None:
+    def begin(self) -> None:
+        """The CPU time every process of the tree had used before."""
+        self._started = {pid: _cpu_seconds(pid) for pid in _tree(os.getpid())}
+
+    def sample(self) -> None:
+        """Memory of the tree now, and each process's CPU time so far."""
         root = os.getpid()
-        started = {pid: _cpu_seconds(pid) for pid in _tree(root)}
-        while not self._stop.wait(0.05):
-            total, largest = tree_rss_kb(root)
-            self.total_kb = max(self.total_kb, total)
-            self.largest_child_kb = max(self.largest_child_kb, largest)
-            for pid in _tree(root):
-                used = _cpu_seconds(pid) - started.get(pid, 0.0)
-                self._cpu[pid] = max(self._cpu.get(pid, 0.0), used)
+        total, largest = tree_rss_kb(root)
+        self.total_kb = max(self.total_kb, total)
+        self.largest_child_kb = max(self.largest_child_kb, largest)
+        for pid in _tree(root):
+            used = _cpu_seconds(pid) - self._started.get(pid, 0.0)
+            self._cpu[pid] = max(self._cpu.get(pid, 0.0), used)
