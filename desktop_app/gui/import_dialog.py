@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 TITLE = "Importing…"
 LOOKING = "Looking for saved pages…"
 STOPPING = "Stopping after the current file…"
+# Once every file is read, the last articles are still being stored and indexed, and each
+# site's repeated parts taken out of its pages: seconds for a big site.
+FINISHING = "Finishing: storing and indexing the last pages…"
 
 
 def count_text(progress: Progress) -> str:
@@ -86,9 +89,14 @@ class ImportDialog(QDialog):
         self.bar.setRange(0, total)
         self.bar.setValue(min(progress.done, total))
         self.count_label.setText(count_text(progress))
-        if not self._stopping and progress.current:
-            self.file_label.set_full_text(f"Reading {Path(progress.current).name}")
-            self.file_label.setToolTip(progress.current)
+        if self._stopping or not progress.current:
+            return
+        if progress.done >= progress.total:
+            self.file_label.set_full_text(FINISHING)
+            self.file_label.setToolTip("")
+            return
+        self.file_label.set_full_text(f"Reading {Path(progress.current).name}")
+        self.file_label.setToolTip(progress.current)
 
     def show_stopping(self) -> None:
         """Say the import stops after the current file, and take Cancel away."""

@@ -8,7 +8,15 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.core import Library, OutcomeKind, Progress
-from desktop_app.gui.import_dialog import LOOKING, STOPPING, TITLE, count_text
+from desktop_app.gui.import_dialog import (
+    FINISHING,
+    LOOKING,
+    STOPPING,
+    TITLE,
+    ImportDialog,
+    count_text,
+)
+from desktop_app.gui.import_status import ImportProgress
 from tests.pages import write_page
 
 IMPORT_TIMEOUT_MS = 30_000
@@ -69,8 +77,11 @@ def test_an_import_shows_a_dialog_counting_the_files(qtbot, window, tmp_path):
     # The first report only counts the files; the dialog names a file once one is done.
     qtbot.waitUntil(lambda: any(p.current for p, _, _ in seen), timeout=IMPORT_TIMEOUT_MS)
     last = [p for p, _, _ in seen if p.current][-1]
-    assert dialog.file_label.full_text == f"Reading {Path(last.current).name}"
-    assert dialog.file_label.toolTip() == last.current
+    if last.done < last.total:
+        assert dialog.file_label.full_text == f"Reading {Path(last.current).name}"
+        assert dialog.file_label.toolTip() == last.current
+    else:  # Every file read: the last articles are being stored and indexed.
+        assert dialog.file_label.full_text == FINISHING
     with qtbot.waitSignal(window.import_finished, timeout=IMPORT_TIMEOUT_MS):
         # The window answers while the import runs behind the dialog.
         window.search_field.setText("glacier")
@@ -150,3 +161,16 @@ def test_keys_only_hide_the_dialog_never_cancel(qtbot, window, tmp_path, key):
 def test_count_text_counts_files():
     assert count_text(Progress(3, 12, "a.html")) == "3 of 12 files"
     assert count_text(Progress(1, 1, "a.html")) == "1 of 1 file"
+
+
+def test_once_every_file_is_read_the_dialog_and_strip_say_the_import_is_finishing(qtbot):
+    dialog, strip = ImportDialog(), ImportProgress()
+    qtbot.addWidget(dialog)
+    qtbot.addWidget(strip)
+    for widget in (dialog, strip):
+        widget.show_progress(Progress(1, 3, "/pages/first.html"))
+    assert dialog.file_label.full_text == strip.current_label.full_text == "Reading first.html"
+    for widget in (dialog, strip):
+        widget.show_progress(Progress(3, 3, "/pages/third.html"))
+    assert dialog.file_label.full_text == strip.current_label.full_text == FINISHING
+    assert dialog.count_label.text() == "3 of 3 files"
