@@ -36,6 +36,15 @@ def count_text(progress: Progress) -> str:
     return f"{progress.done:,} of {plural(progress.total, 'file')}"
 
 
+def current_text(progress: Progress) -> str:
+    """``Reading page.html``, or ``FINISHING`` once every file is read; empty before."""
+    if not progress.current:
+        return ""
+    if progress.done >= progress.total:
+        return FINISHING
+    return f"Reading {Path(progress.current).name}"
+
+
 class ImportDialog(QDialog):
     """A non-modal window over the main one; Cancel asks the import to stop, Hide closes it.
 
@@ -89,14 +98,11 @@ class ImportDialog(QDialog):
         self.bar.setRange(0, total)
         self.bar.setValue(min(progress.done, total))
         self.count_label.setText(count_text(progress))
-        if self._stopping or not progress.current:
+        text = current_text(progress)
+        if self._stopping or not text:
             return
-        if progress.done >= progress.total:
-            self.file_label.set_full_text(FINISHING)
-            self.file_label.setToolTip("")
-            return
-        self.file_label.set_full_text(f"Reading {Path(progress.current).name}")
-        self.file_label.setToolTip(progress.current)
+        self.file_label.set_full_text(text)
+        self.file_label.setToolTip("" if text == FINISHING else progress.current)
 
     def show_stopping(self) -> None:
         """Say the import stops after the current file, and take Cancel away."""

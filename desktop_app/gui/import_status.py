@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core import FileOutcome, ImportReport, OutcomeKind, Progress
 from desktop_app.gui.elided_label import ElidedLabel
 from desktop_app.gui.formatting import plural
-from desktop_app.gui.import_dialog import FINISHING, LOOKING
+from desktop_app.gui.import_dialog import FINISHING, LOOKING, current_text
 
 log = logging.getLogger(__name__)
 
@@ -84,13 +84,9 @@ class ImportProgress(QWidget):
         """Move the bar and name the file being read."""
         self.bar.setRange(0, max(progress.total, 1))
         self.bar.setValue(min(progress.done, max(progress.total, 1)))
-        name = Path(progress.current).name if progress.current else ""
-        if name and progress.done >= progress.total:
-            self.current_label.set_full_text(FINISHING)
-            self.current_label.setToolTip("")
-            return
-        self.current_label.set_full_text(f"Reading {name}" if name else "")
-        self.current_label.setToolTip(progress.current)
+        text = current_text(progress)
+        self.current_label.set_full_text(text)
+        self.current_label.setToolTip("" if text == FINISHING else progress.current)
 
     def show_stopping(self) -> None:
         """Show that the import stops after the current file."""
