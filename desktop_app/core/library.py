@@ -24,8 +24,8 @@ from desktop_app.core.store import Store
 from desktop_app.core.templating import refresh_sites
 
 # Re-extracted articles are stored one by one, but their sites' templates are learned again
-# and the index committed once per this many: done per article, those took a third of a
-# second each on a site of a hundred pages.
+# and the index committed once per this many: done per article, re-extracting a site of 200
+# pages took 76 s instead of 3 s (docs/benchmarks.md).
 _REEXTRACT_BATCH = 64
 
 log = logging.getLogger(__name__)

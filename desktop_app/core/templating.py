@@ -15,8 +15,8 @@ log = logging.getLogger(__name__)
 # A site's template is learned from its newest pages and those just added or extracted again
 # (at most this many of them, evenly spread), and taken out of all of those. A template is
 # plain to see in a few hundred pages, and relearning it from every page of a site of
-# thousands made each import that touched the site slower as the site grew (about 1.3 ms a
-# page). Older pages keep the cleaning they got while they were among the newest.
+# thousands made each import that touched the site slower as the site grew. Older pages
+# keep the cleaning they got while they were among the newest.
 LEARNING_WINDOW = 400
 
 _Page = tuple[int, str, str]

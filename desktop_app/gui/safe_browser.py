@@ -97,8 +97,9 @@ class SafeTextBrowser(QTextBrowser):
         self.setAcceptDrops(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         # A scroll bar that came and went with each article would narrow the column after the
-        # text is laid out, and Qt would lay a long article out a second time (0.8 s more for
-        # 240,000 characters); kept, the column has one width.
+        # text is laid out, and Qt would lay a long article out a second time (a 250,000-
+        # character table: 1.5-1.7 s to show, not 0.6 s; make bench-reader); kept, the column
+        # has one width.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.anchorClicked.connect(self._follow_link)
         self._apply_look()
