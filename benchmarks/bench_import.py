@@ -1,11 +1,13 @@
 """Import real saved pages into a fresh library and print pages per second and peak memory.
 
-    python benchmarks/bench_import.py [--workers N] [--breakdown] [PATH ...]
+    python benchmarks/bench_import.py [--workers N] [--breakdown] [--reextract] [PATH ...]
     python benchmarks/bench_import.py --site-pages N
 
 Without paths it imports ../shared/bench/extraction/html and ../shared/fixtures. With
 ``--breakdown`` it then extracts the same files again in this process alone, prints how much of
 that CPU is spent inside trafilatura, and the import speed that share alone would allow. With
+``--reextract`` it then extracts every article of the library again (``reextract --all``),
+with the window's reads timed meanwhile. With
 ``--site-pages N`` it imports N generated pages of one site instead (small pages, where the
 writing process sets the pace, and a site template to learn), then one more page of that site,
 then extracts every page again.
@@ -41,6 +43,7 @@ def main() -> int:
     parser.add_argument(
         "--breakdown", action="store_true", help="also measure trafilatura's share of extraction"
     )
+    parser.add_argument("--reextract", action="store_true", help="then extract every article again")
     parser.add_argument("--site-pages", type=int, default=0, help="import generated site pages")
     args = parser.parse_args()
     if args.site_pages:
@@ -55,7 +58,9 @@ def main() -> int:
             report = library.import_paths(args.paths)
         elapsed = time.perf_counter() - started
         articles = library.count()
-    _print_figures(report.outcomes, articles, elapsed, memory)
+        _print_figures(report.outcomes, articles, elapsed, memory)
+        if args.reextract:
+            _reextract_all(library)
     if args.breakdown:
         _print_breakdown(args.paths, articles, memory.main_cpu_s)
     return 0
@@ -83,6 +88,25 @@ def _print_figures(
         f"workers (extracting) {memory.children_cpu_s:.1f} s, "
         f"out of {elapsed * (cores or 1):.1f} s of {cores} cores"
     )
+
+
+def _reextract_all(library: Library) -> None:
+    """Extract every article of ``library`` again, as ``reextract --all`` does."""
+    reads = _Reads(library)
+    started = time.perf_counter()
+    with PeakMemory() as memory, reads:
+        outcomes = library.reextract()
+    elapsed = time.perf_counter() - started
+    updated = sum(1 for o in outcomes if o.updated)
+    print(
+        f"then every article extracted again (reextract --all): {updated} of {len(outcomes)} "
+        f"in {elapsed:.2f} s, {len(outcomes) / elapsed:.1f} articles/s"
+    )
+    print(
+        f"  peak memory meanwhile: all processes together {memory.total_kb / 1024:.0f} MB, "
+        f"main process {memory.main_kb / 1024:.0f} MB"
+    )
+    print(f"  {reads.summary()}")
 
 
 def _site_import(count: int, workers: int | None) -> int:

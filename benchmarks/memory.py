@@ -74,6 +74,8 @@ class PeakMemory(Sampler):
         super().__init__()
         self.total_kb = 0
         self.largest_child_kb = 0
+        self.main_kb = 0
+        """This process's own peak while sampled (its lifetime peak may come from before)."""
         self._cpu: dict[int, float] = {}
         self._started: dict[int, float] = {}
 
@@ -97,6 +99,7 @@ class PeakMemory(Sampler):
         total, largest = tree_rss_kb(root)
         self.total_kb = max(self.total_kb, total)
         self.largest_child_kb = max(self.largest_child_kb, largest)
+        self.main_kb = max(self.main_kb, _rss_kb(root))
         for pid in _tree(root):
             used = _cpu_seconds(pid) - self._started.get(pid, 0.0)
             self._cpu[pid] = max(self._cpu.get(pid, 0.0), used)

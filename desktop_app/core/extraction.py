@@ -40,6 +40,8 @@ class Job:
     format: str
     size: int = 0
     """The file's size in bytes: the largest files are started first."""
+    sha256: str = ""
+    """The digest the library knows the file by, when it knows it (re-extraction)."""
 
 
 @dataclass(frozen=True)

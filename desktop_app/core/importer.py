@@ -7,7 +7,6 @@ import logging
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +18,8 @@ from desktop_app.core.originals import AssetFiles, Originals
 from desktop_app.core.progress import CancelToken, Progress, ProgressCallback
 from desktop_app.core.records import FileOutcome, ImportReport, OutcomeKind
 from desktop_app.core.store import Store
-from desktop_app.core.templating import clean_pages, learn_sites
+from desktop_app.core.templating import clean_sites
+from desktop_app.core.turns import turn
 from desktop_app.core.writer import write_file
 
 log = logging.getLogger(__name__)
@@ -28,10 +28,6 @@ log = logging.getLogger(__name__)
 # while the window still sees new articles within about a second.
 _BATCH_FILES = 64
 _BATCH_SECONDS = 1.0
-# After an import, a site's pages are cleaned of its template this many per transaction, and
-# those whose text changed indexed again this many per commit.
-_CLEAN_PAGES = 128
-_REINDEX_ARTICLES = 1000
 _CANCELLED = "not imported: the import was cancelled before this file"
 
 
@@ -163,14 +159,14 @@ class Importer:
         """
         new_ids: list[int] = []
         for result in run.pending:
-            with self._turn():
+            with turn(self._lock):
                 outcome = self._outcome(result)
             run.outcomes[result.job.order] = outcome
             if outcome.kind is OutcomeKind.IMPORTED:
                 new_ids.extend(outcome.article_ids)
         if new_ids:
-            with self._turn():
-                self._index_new(new_ids)
+            with turn(self._lock):
+                self.index_articles(new_ids)
         run.pending.clear()
         run.last_flush = time.monotonic()
 
@@ -194,33 +190,10 @@ class Importer:
         ]
         if not added:
             return
-        # Learned once, then taken out and indexed again a part at a time, the lock let go in
-        # between (see _flush): a big site's pages take seconds.
-        with self._turn():
-            learned = learn_sites(self._store, added)
-        changed: list[int] = []
-        for template, pages in learned:
-            for first in range(0, len(pages), _CLEAN_PAGES):
-                with self._turn(), self._store.transaction():
-                    changed += clean_pages(
-                        self._store, template, pages[first : first + _CLEAN_PAGES]
-                    )
-        for first in range(0, len(changed), _REINDEX_ARTICLES):
-            with self._turn():
-                self._index_new(changed[first : first + _REINDEX_ARTICLES])
+        clean_sites(self._store, self._lock, added, self.index_articles)
 
-    @contextmanager
-    def _turn(self) -> Iterator[None]:
-        """The lock for one step of a long write; after it, whoever waits for it goes first.
-
-        Python's locks are not fair: taken again at once, the lock would keep the window
-        waiting through every step of the write.
-        """
-        with self._lock:
-            yield
-        time.sleep(0)
-
-    def _index_new(self, ids: list[int]) -> None:
+    def index_articles(self, ids: list[int]) -> None:
+        """Index (again) these articles as the database holds them now; never raises."""
         try:
             self._index.add(self._store.articles(ids))
         except Exception:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterator, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 
 from desktop_app.core import index
 from desktop_app.core.errors import LibraryError
+from desktop_app.core.extraction import Extractor
 from desktop_app.core.importer import Importer
 from desktop_app.core.originals import AssetFiles
 from desktop_app.core.progress import CancelToken, Progress, ProgressCallback
@@ -19,13 +21,21 @@ from desktop_app.core.records import (
     SearchHit,
     SearchResults,
 )
-from desktop_app.core.reextract import Reextractor, ReextractOutcome, original_html
+from desktop_app.core.reextract import (
+    ReextractOutcome,
+    original_html,
+    plan_reextraction,
+    read_again,
+    store_again,
+)
 from desktop_app.core.store import Store
-from desktop_app.core.templating import refresh_sites
+from desktop_app.core.templating import clean_sites
+from desktop_app.core.turns import turn
 
-# Re-extracted articles are stored one by one, but their sites' templates are learned again
-# and the index committed once per this many: done per article, re-extracting a site of 200
-# pages took 76 s instead of 3 s (docs/benchmarks.md).
+# Re-extracted articles are stored one by one and indexed this many per commit; their sites'
+# templates are learned again once, at the end, as after an import. Learned and committed per
+# article, re-extracting a site of 200 pages took 76 s; learned per 64 articles, relearning
+# was most of the time a site of 2,000 pages took (docs/benchmarks.md).
 _REEXTRACT_BATCH = 64
 
 log = logging.getLogger(__name__)
@@ -270,39 +280,48 @@ class Library:
         """Extract articles again from their kept originals (all of them when ``ids`` is None).
 
         Bookmarks, tags and notes stay; the text, HTML, metadata and images are replaced.
-        Raises ``ArticleNotFound`` for an unknown id before anything changes.
+        Raises ``ArticleNotFound`` for an unknown id before anything changes. The files are
+        read in worker processes, as an import reads them, and the lock is taken only to
+        write each file's articles back.
         """
         with self._lock:
             wanted = list(ids) if ids is not None else self._store.all_ids()
             articles = [self._store.article(i) for i in wanted]
-        worker = Reextractor(self._store, self._importer.originals, self._assets)
-        outcomes: list[ReextractOutcome] = []
-        batch: list[int] = []
+        plan = plan_reextraction(articles)
+        outcomes = {o.article_id: o for o in plan.sourceless}
+        runner = partial(read_again, str(self._importer.originals.folder))
+        extractor = Extractor(self._workers, runner)
+        results = extractor.results(plan.jobs)
+        updated: list[int] = []
+        pending: list[int] = []
         try:
-            for done, article in enumerate(articles, start=1):
-                if cancel is not None and cancel.cancelled:
-                    break
-                with self._lock:
-                    outcome = worker.run(article)
-                outcomes.append(outcome)
-                if outcome.updated:
-                    batch.append(article.id)
-                if len(batch) >= _REEXTRACT_BATCH:
-                    self._settle(batch)
-                    batch = []
-                if progress is not None:
-                    progress(Progress(done, len(articles), article.title))
+            for result in results:
+                for article in plan.articles[result.job.order]:
+                    if cancel is not None and cancel.cancelled:
+                        return _in_order(wanted, outcomes)
+                    with turn(self._lock):
+                        outcome = store_again(self._store, self._assets, article, result)
+                    outcomes[article.id] = outcome
+                    if outcome.updated:
+                        updated.append(article.id)
+                        pending.append(article.id)
+                    if len(pending) >= _REEXTRACT_BATCH:
+                        self._index_now(pending)
+                        pending = []
+                    if progress is not None:
+                        progress(Progress(len(outcomes), len(articles), article.title))
         finally:
-            if batch:
-                self._settle(batch)
-        return outcomes
+            results.close()
+            extractor.close()
+            if pending:
+                self._index_now(pending)
+            if updated:
+                clean_sites(self._store, self._lock, updated, self._importer.index_articles)
+        return _in_order(wanted, outcomes)
 
-    def _settle(self, ids: list[int]) -> None:
-        """Clean re-extracted articles of their sites' templates and index them, in one go."""
-        with self._lock:
-            with self._store.transaction():
-                changed = refresh_sites(self._store, ids)
-            self._index.add(self._store.articles(sorted({*ids, *changed})))
+    def _index_now(self, ids: list[int]) -> None:
+        with turn(self._lock):
+            self._importer.index_articles(ids)
 
     def original_html(self, article_id: int) -> str | None:
         """The saved page an article was extracted from, as HTML, to show beside it.
@@ -332,6 +351,13 @@ class Library:
             self._importer = Importer(
                 self._store, self._index, self.folder, self._lock, self._workers
             )
+
+
+def _in_order(
+    ids: Sequence[int], outcomes: Mapping[int, ReextractOutcome]
+) -> list[ReextractOutcome]:
+    """The outcomes of the articles dealt with, in the order their ids were asked for."""
+    return [outcomes[i] for i in dict.fromkeys(ids) if i in outcomes]
 
 
 def _facets(facets: Mapping[str, list[tuple[str, int]]]) -> dict[str, tuple[FacetValue, ...]]:

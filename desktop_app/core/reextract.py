@@ -1,20 +1,31 @@
-"""Extract articles again from the files they came from, keeping bookmarks, tags and notes."""
+"""Extract articles again from the files they came from, keeping bookmarks, tags and notes.
+
+Each source file is read once, however many articles came from it (a WARC gives several), in
+the import's worker processes (``extraction``); the articles are written back in the one
+process that writes the library, a file's articles at a time.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import logging
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import archive_import
-from archive_import import ExtractedArticle, InputError
+from archive_import import InputError
+from desktop_app.core.extraction import Job, JobResult, run_job
 from desktop_app.core.originals import AssetFiles, Originals
 from desktop_app.core.records import Article, SourceRecord
 from desktop_app.core.store import Store
 
 log = logging.getLogger(__name__)
+
+_NO_SOURCE = "the article has no source file"
+_GONE = "neither the original file nor the library's copy of it can be found"
+_LOST_PAGE = "the source no longer yields this page"
 
 
 @dataclass(frozen=True)
@@ -26,58 +37,78 @@ class ReextractOutcome:
     reason: str = ""
 
 
-class Reextractor:
-    """Reads each source file once per run, however many articles came from it."""
+@dataclass
+class ReextractPlan:
+    """The files to read again, and which articles each one is to give back."""
 
-    def __init__(self, store: Store, originals: Originals, assets: AssetFiles) -> None:
-        self._store = store
-        self._originals = originals
-        self._assets = assets
-        self._cache: dict[str, list[ExtractedArticle] | str] = {}
+    jobs: list[Job] = field(default_factory=list)
+    articles: dict[int, list[Article]] = field(default_factory=dict)
+    """The articles of each job, by the job's ``order``."""
+    sourceless: list[ReextractOutcome] = field(default_factory=list)
+    """Articles that came from no file, so have nothing to be extracted again from."""
 
-    def run(self, article: Article) -> ReextractOutcome:
-        """Extract ``article`` again and store the result in its place."""
+
+def plan_reextraction(articles: Sequence[Article]) -> ReextractPlan:
+    """One job per distinct source file (an article's first source), in the articles' order."""
+    plan = ReextractPlan()
+    jobs: dict[str, Job] = {}
+    for article in articles:
         if not article.sources:
-            return ReextractOutcome(article.id, False, "the article has no source file")
+            plan.sourceless.append(ReextractOutcome(article.id, False, _NO_SOURCE))
+            continue
         source = article.sources[0]
-        found = self._extractions(source)
-        if isinstance(found, str):
-            return ReextractOutcome(article.id, False, found)
-        match = next((a for a in found if a.source.locator == source.locator), None)
-        if match is None:
-            return ReextractOutcome(article.id, False, "the source no longer yields this page")
-        for asset in match.assets:
-            self._assets.keep(asset)
-        with self._store.transaction():
-            self._store.replace_extraction(article.id, match)
-        return ReextractOutcome(article.id, True)
+        job = jobs.get(source.sha256)
+        if job is None:
+            job = jobs[source.sha256] = _job(len(jobs), source)
+            plan.jobs.append(job)
+            plan.articles[job.order] = []
+        plan.articles[job.order].append(article)
+    return plan
 
-    def _extractions(self, source: SourceRecord) -> list[ExtractedArticle] | str:
-        if source.sha256 not in self._cache:
-            self._cache[source.sha256] = self._extract(source)
-        return self._cache[source.sha256]
 
-    def _extract(self, source: SourceRecord) -> list[ExtractedArticle] | str:
-        """The file's articles, or the reason it could not be read again."""
-        original = Path(source.path)
-        try:
-            # The file where it was imported from still has what the kept copy lacks: the
-            # images of a "Save page, complete" _files/ folder.
-            if _unchanged(original, source.sha256):
-                return archive_import.extract_file(original)
-            return self._from_kept_copy(source, original.name)
-        except InputError as exc:
-            return exc.reason
-        except FileNotFoundError:
-            return "neither the original file nor the library's copy of it can be found"
+def _job(order: int, source: SourceRecord) -> Job:
+    # The format is sniffed again: a newer importer may read the file as something better.
+    return Job(order, source.path, "", _size(Path(source.path)), sha256=source.sha256)
 
-    def _from_kept_copy(self, source: SourceRecord, name: str) -> list[ExtractedArticle]:
-        data = self._originals.read(source.sha256)
-        # The articles will name the temporary copy; the record keeps its sources as they were.
-        with tempfile.TemporaryDirectory() as folder:
-            copy = Path(folder) / name
-            copy.write_bytes(data)
-            return archive_import.extract_file(copy)
+
+def read_again(originals_folder: str, job: Job) -> JobResult:
+    """Extract a source file again (in a worker process); never raises, like ``run_job``.
+
+    The file where it was imported from is read when it is unchanged: it still has what the
+    library's copy lacks, the images of a "Save page, complete" ``_files/`` folder. Otherwise
+    the library's copy is, under the file's own name (the name can tell its format).
+    """
+    if _unchanged(Path(job.path), job.sha256):
+        return run_job(job)
+    try:
+        data = Originals(Path(originals_folder)).read(job.sha256)
+    except FileNotFoundError:
+        return JobResult(job, failed=_GONE)
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / Path(job.path).name
+        copy.write_bytes(data)
+        # The articles name the temporary copy; the record keeps its sources as they were.
+        return replace(run_job(replace(job, path=str(copy))), job=job)
+
+
+def store_again(
+    store: Store, assets: AssetFiles, article: Article, result: JobResult
+) -> ReextractOutcome:
+    """Put the article that ``result`` gave back for ``article`` in its place."""
+    if result.bug:
+        log.error("bug while extracting %s again:\n%s", result.job.path, result.bug)
+    reason = result.failed or result.skipped
+    if reason:
+        return ReextractOutcome(article.id, False, reason)
+    locator = article.sources[0].locator
+    match = next((a for a in result.articles if a.source.locator == locator), None)
+    if match is None:
+        return ReextractOutcome(article.id, False, _LOST_PAGE)
+    for asset in match.assets:
+        assets.keep(asset)
+    with store.transaction():
+        store.replace_extraction(article.id, match)
+    return ReextractOutcome(article.id, True)
 
 
 def original_html(originals: Originals, source: SourceRecord) -> str | None:
@@ -95,6 +126,13 @@ def original_html(originals: Originals, source: SourceRecord) -> str | None:
             return archive_import.original_page(copy, source.locator)
         except InputError:
             return None
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # Gone: the library's copy is read instead.
+        return 0
 
 
 def _unchanged(path: Path, sha256: str) -> bool:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 
 from archive_import.cleanup import html_to_text
 from desktop_app.core.site_template import SiteTemplate, apply_template, learn_template
 from desktop_app.core.store import Store
+from desktop_app.core.turns import turn
 
 log = logging.getLogger(__name__)
 
@@ -19,21 +21,38 @@ log = logging.getLogger(__name__)
 # keep the cleaning they got while they were among the newest.
 LEARNING_WINDOW = 400
 
+# Pages are cleaned this many per transaction, and those whose text changed indexed again
+# this many per commit. A thousand per commit rather than 256 leaves fewer small segments for
+# the next commit to merge (docs/benchmarks.md).
+_CLEAN_PAGES = 128
+_REINDEX_ARTICLES = 1000
+
 _Page = tuple[int, str, str]
 
 
-def refresh_sites(store: Store, article_ids: Iterable[int], window: int | None = None) -> list[int]:
-    """Re-learn the templates of the sites these articles belong to from their newest pages and
-    these articles, and clean all of those from their original extraction; returns the ids
-    whose text changed.
+def clean_sites(
+    store: Store,
+    lock: threading.RLock,
+    article_ids: Iterable[int],
+    reindex: Callable[[list[int]], None],
+) -> None:
+    """Learn again the templates of the sites these articles belong to, clean the sites' pages
+    with them, and ``reindex`` the pages whose text changed.
 
-    ``window`` is how many of a site's newest pages take part (``LEARNING_WINDOW``).
-    Call inside ``store.transaction()``.
+    Done once at the end of an import or a re-extraction, a part at a time with ``lock``
+    handed over between parts: a big site's pages take seconds, and the window reads the
+    library meanwhile.
     """
+    with turn(lock):
+        learned = learn_sites(store, article_ids)
     changed: list[int] = []
-    for template, pages in learn_sites(store, article_ids, window):
-        changed.extend(clean_pages(store, template, pages))
-    return changed
+    for template, pages in learned:
+        for first in range(0, len(pages), _CLEAN_PAGES):
+            with turn(lock), store.transaction():
+                changed += clean_pages(store, template, pages[first : first + _CLEAN_PAGES])
+    for first in range(0, len(changed), _REINDEX_ARTICLES):
+        with turn(lock):
+            reindex(changed[first : first + _REINDEX_ARTICLES])
 
 
 def learn_sites(

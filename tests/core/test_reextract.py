@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 
@@ -9,6 +10,10 @@ import pytest
 
 from desktop_app.core import ArticleNotFound, Library
 from desktop_app.core.progress import CancelToken
+from desktop_app.core.reextract import plan_reextraction
+from tests.archive_import.builders_warc import html as warc_html
+from tests.archive_import.builders_warc import page as warc_page
+from tests.archive_import.builders_warc import write_warc
 from tests.pages import write_page
 
 
@@ -103,3 +108,62 @@ def test_cancelled_reextraction_keeps_and_indexes_what_it_finished(
     # Re-extracted articles are indexed in batches; the unfinished batch is not forgotten.
     assert [h.id for h in library.search(first.title).hits][:1] == [ids[0]]
     assert [library.article(i).title for i in ids[1:]] == ["Old", "Old"]
+
+
+def test_a_file_of_several_pages_is_one_job_for_all_its_articles(
+    library: Library, tmp_path: Path
+) -> None:
+    crawl = write_warc(
+        tmp_path / "crawl.warc.gz",
+        [
+            warc_page("https://reef.example/coral", warc_html("Coral spawning", "Polyps.")),
+            warc_page("https://reef.example/kelp", warc_html("Kelp forests", "Holdfasts.")),
+        ],
+    )
+    page = write_page(tmp_path / "in", "lone.html", "Lone page", "Gulls nest on cliffs.")
+    ids = library.import_paths([crawl, page]).imported_ids
+    plan = plan_reextraction([library.article(i) for i in ids])
+    assert [Path(job.path).name for job in plan.jobs] == ["crawl.warc.gz", "lone.html"]
+    assert [[a.id for a in plan.articles[job.order]] for job in plan.jobs] == [ids[:2], ids[2:]]
+    for article_id in ids:
+        _spoil(library, article_id)
+    assert [o.updated for o in library.reextract(ids)] == [True, True, True]
+    assert [library.article(i).title for i in ids] == [
+        "Coral spawning",
+        "Kelp forests",
+        "Lone page",
+    ]
+
+
+def test_many_files_are_extracted_again_in_worker_processes(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "many"
+    for number in range(10):
+        write_page(folder, f"page{number:02}.html", f"Page number {number}", f"Topic {number}.")
+    with Library(tmp_path / "lib", workers=2) as library:
+        ids = library.import_paths([folder]).imported_ids
+        (folder / "page03.html").unlink()  # Read again from the library's own copy.
+        for article_id in ids:
+            _spoil(library, article_id)
+        seen: list[int] = []
+        caplog.set_level(logging.INFO, logger="desktop_app.core.extraction")
+        outcomes = library.reextract(list(reversed(ids)), progress=lambda p: seen.append(p.done))
+        assert [o.article_id for o in outcomes] == list(reversed(ids))
+        assert all(o.updated for o in outcomes)
+        assert seen == list(range(1, 11))
+        assert "extracting in 2 worker processes" in caplog.messages
+        assert [library.article(i).title for i in ids] == [f"Page number {n}" for n in range(10)]
+        assert library.search("topic 3").hits[0].id == ids[3]
+
+
+def test_a_file_gone_with_its_kept_copy_is_reported(library: Library, tmp_path: Path) -> None:
+    page = write_page(tmp_path / "in", "lost.html", "Lost page", "Nothing keeps it now.")
+    [article_id] = library.import_paths([page]).imported_ids
+    page.unlink()
+    for kept in (library.folder / "originals").rglob("*.gz"):
+        kept.unlink()
+    [outcome] = library.reextract([article_id])
+    assert not outcome.updated
+    assert "can be found" in outcome.reason
+    assert library.article(article_id).title == "Lost page"
