@@ -13,6 +13,7 @@ from desktop_app.core.records import (
     SearchResults,
     SourceRecord,
 )
+from desktop_app.core.reextract import ReextractOutcome
 
 __all__ = [
     "Article",
@@ -27,6 +28,7 @@ __all__ = [
     "OutcomeKind",
     "Progress",
     "ProgressCallback",
+    "ReextractOutcome",
     "SearchHit",
     "SearchResults",
     "SourceRecord",

@@ -1,4 +1,4 @@
-"""A one-line label that shortens its text in the middle, as file names are best shortened."""
+"""One line of text, shortened to fit: a file name in the middle, a sentence at its end."""
 
 from __future__ import annotations
 
@@ -12,11 +12,17 @@ log = logging.getLogger(__name__)
 
 
 class ElidedLabel(QLabel):
-    """One line of text, shortened in the middle when it does not fit the label's width."""
+    """One line of text, shortened when it does not fit the label's width (in the middle, or
+    where ``mode`` says)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        mode: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle,
+    ) -> None:
         super().__init__(parent)
         self._full_text = ""
+        self._mode = mode
         # The layout decides the width; a long file name must not widen the window.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setTextFormat(Qt.TextFormat.PlainText)
@@ -27,7 +33,7 @@ class ElidedLabel(QLabel):
         return self._full_text
 
     def set_full_text(self, text: str) -> None:
-        """Show ``text``, shortened in the middle to fit."""
+        """Show ``text``, shortened to fit."""
         self._full_text = text
         self._elide()
 
@@ -37,5 +43,4 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         width = self.contentsRect().width()
-        mode = Qt.TextElideMode.ElideMiddle
-        self.setText(self.fontMetrics().elidedText(self._full_text, mode, width))
+        self.setText(self.fontMetrics().elidedText(self._full_text, self._mode, width))

@@ -28,6 +28,7 @@ from desktop_app.gui.facet_panel import FACET_TITLES, FacetPanel, value_label
 from desktop_app.gui.formatting import plural, query_terms
 from desktop_app.gui.import_flow import ImportFlow
 from desktop_app.gui.reader import ReaderView
+from desktop_app.gui.reextract_flow import ReextractFlow
 from desktop_app.gui.result_delegate import ResultDelegate
 from desktop_app.gui.results_model import ResultsModel
 from desktop_app.gui.saved_searches import SavedSearchList
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         self.imports = ImportFlow(library, self.statusBar(), self)
         self.imports.import_finished.connect(self._on_import_finished)
         self.imports.import_failed.connect(lambda _error: self.refresh())
+        self.reextraction = ReextractFlow(library, self)
+        self.reextraction.ended.connect(self._on_reextracted)
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
         menus.build(self)
@@ -91,6 +94,14 @@ class MainWindow(QMainWindow):
             return
         self.result_list.selectionModel().clear()
         self.reader.show_article(article, query_terms(self.search_field.text()))
+
+    def reextract_article(self, article_id: int) -> Task | None:
+        """Extract ``article_id`` again in the background; the reader shows the result."""
+        task = self.reextraction.start(article_id)
+        if task is not None:
+            self.reader.set_reextracting(True)
+            self.statusBar().showMessage("Extracting the article again from its saved page…")
+        return task
 
     def show_bookmarks(self, bookmarked_only: bool) -> None:
         """Switch between the whole library and the bookmarks."""
@@ -152,6 +163,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.reader.commit_annotations()
         self.imports.shutdown()
+        self.reextraction.shutdown()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -258,6 +270,7 @@ class MainWindow(QMainWindow):
         self.saved_searches.delete_requested.connect(self.delete_saved_search)
         self.hint_label.linkActivated.connect(self.run_search)
         self.reader.similar_requested.connect(self.show_similar)
+        self.reader.reextract_requested.connect(self.reextract_article)
         self._update_saved_searches()
         self.search_field.returnPressed.connect(self.refresh)
         self.sidebar.view_changed.connect(lambda _bookmarks: self.refresh())
@@ -345,6 +358,19 @@ class MainWindow(QMainWindow):
             self.result_list.scrollTo(self.model.index(row))
         elif not keep_reader or shown is None:
             self.reader.show_empty(library_is_empty=self.library.count() == 0)
+
+    def _on_reextracted(self, article_id: int, reason: str) -> None:
+        self.reader.set_reextracting(False)
+        if reason:
+            self.statusBar().showMessage(f"Could not extract the article again: {reason}")
+            return
+        self.statusBar().showMessage("Extracted again from its saved page.", 5000)
+        self.refresh(keep_reader=True)
+        if self.reader.article_id == article_id:
+            article = self._find_article(article_id)
+            if article is not None:
+                terms = query_terms(self.search_field.text())
+                self.reader.show_article(article, terms, changed=True)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         hit = self.model.hit_at(current.row()) if current.isValid() else None

@@ -24,6 +24,7 @@ from desktop_app.core import Article
 from desktop_app.gui import styles
 from desktop_app.gui.about_page import ArticleLoader, about_html
 from desktop_app.gui.annotations import AnnotationBar
+from desktop_app.gui.elided_label import ElidedLabel
 from desktop_app.gui.formatting import format_date, join_parts
 from desktop_app.gui.original_pane import OriginalLoader, OriginalPane, may_have_original
 from desktop_app.gui.safe_browser import AssetLoader, SafeTextBrowser
@@ -35,7 +36,7 @@ SELECT_PROMPT = "Select an article to read it"
 EMPTY_LIBRARY_PROMPT = "Your library is empty — File → Import… or drop saved pages here"
 DOUBTFUL_CONFIDENCE = 0.5
 """Below this, extraction may have kept the wrong text: a stub, a teaser, a page of links."""
-DOUBTFUL_MESSAGE = "This page may not have been extracted well — compare with the original"
+DOUBTFUL_MESSAGE = "Doubtful extraction — compare with the original"
 
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.IGNORECASE | re.DOTALL)
 _LEADING_H1 = re.compile(r"^\s*<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
@@ -116,6 +117,8 @@ class ReaderView(QWidget):
     """The user's note on the article with this id is due to be saved."""
     similar_requested = Signal(int)
     """The user asked for the articles most like the one with this id."""
+    reextract_requested = Signal(int)
+    """The user asked for the article with this id to be extracted again from its saved page."""
 
     def __init__(
         self,
@@ -132,9 +135,13 @@ class ReaderView(QWidget):
         self.bookmark_action = self._make_bookmark_action()
         self.original_action = self._make_original_action()
         self.similar_action = self._make_similar_action()
+        self.reextract_action = self._make_reextract_action()
         self.original_pane = OriginalPane(load_original or (lambda _id: None), self)
         self.original_pane.hide()
-        self.warning_label = QLabel(DOUBTFUL_MESSAGE, self)
+        # Shortened rather than widening the reader when the window is narrow; the whole
+        # sentence and the extractor's details are in its tooltip.
+        self.warning_label = ElidedLabel(self, Qt.TextElideMode.ElideRight)
+        self.warning_label.set_full_text(DOUBTFUL_MESSAGE)
         self.warning_label.setObjectName("extractionWarning")
         self.warning_label.setStyleSheet(styles.WARNING_CSS)
         self.warning_label.hide()
@@ -158,11 +165,14 @@ class ReaderView(QWidget):
         """The id of the article shown, if any."""
         return self._article.id if self._article else None
 
-    def show_article(self, article: Article, highlight: Sequence[str] = ()) -> None:
+    def show_article(
+        self, article: Article, highlight: Sequence[str] = (), changed: bool = False
+    ) -> None:
         """Show ``article`` with the words in ``highlight`` marked.
 
         Showing the article already shown keeps the reading position; if it gained a source
-        or another capture meanwhile, its "About this page" is brought up to date.
+        or another capture meanwhile, or ``changed`` says its text did (it was extracted
+        again), it is shown afresh at that position.
         """
         shown = self._article
         same = shown is not None and shown.id == article.id
@@ -175,7 +185,7 @@ class ReaderView(QWidget):
         if not same:
             self.annotations.show_annotations(article.tags, article.note)
         self._stack.setCurrentIndex(1)
-        if not same or _about_changed(shown, article):
+        if not same or changed or _about_changed(shown, article):
             position = self.browser.verticalScrollBar().value() if same else 0
             about = about_html(article, self._load_article)
             self.browser.show_html(article_html(article, self.browser.can_load) + about)
@@ -190,6 +200,7 @@ class ReaderView(QWidget):
         self.bookmark_action.setEnabled(False)
         self.original_action.setEnabled(False)
         self.similar_action.setEnabled(False)
+        self.reextract_action.setEnabled(False)
         self.original_pane.forget()
         self.empty_label.setText(EMPTY_LIBRARY_PROMPT if library_is_empty else SELECT_PROMPT)
         self._stack.setCurrentIndex(0)
@@ -211,9 +222,10 @@ class ReaderView(QWidget):
         page = QWidget(self)
         bar = QHBoxLayout()
         bar.setContentsMargins(12, 6, 12, 2)
-        bar.addWidget(self.warning_label)
-        bar.addStretch(1)
-        for action in (self.similar_action, self.original_action, self.bookmark_action):
+        bar.addWidget(self.warning_label, 1)
+        bar.addStretch(0)  # Keeps the buttons on the right while the warning is hidden.
+        actions = (self.reextract_action, self.similar_action, self.original_action)
+        for action in (*actions, self.bookmark_action):
             bar.addWidget(self._header_button(page, action))
         self.panes = QSplitter(Qt.Orientation.Horizontal, page)
         self.panes.addWidget(self.browser)
@@ -259,10 +271,11 @@ class ReaderView(QWidget):
         doubtful = article.confidence < DOUBTFUL_CONFIDENCE
         self.warning_label.setVisible(doubtful)
         self.warning_label.setToolTip(
-            f"Extracted by {article.extractor or 'an unknown extractor'}, "
+            f"{DOUBTFUL_MESSAGE}. Extracted by {article.extractor or 'an unknown extractor'}, "
             f"confidence {article.confidence:.0%}"
         )
         self.original_action.setEnabled(may_have_original(article))
+        self.reextract_action.setEnabled(bool(article.sources) and not self._reextracting)
         self._update_original_pane()
 
     def _update_original_pane(self) -> None:
@@ -306,6 +319,31 @@ class ReaderView(QWidget):
     def _on_similar_triggered(self) -> None:
         if self._article is not None:
             emit(self.similar_requested, self._article.id)
+
+    def set_reextracting(self, running: bool) -> None:
+        """Grey out "Extract again" while a re-extraction runs (one at a time)."""
+        self._reextracting = running
+        article = self._article
+        self.reextract_action.setEnabled(
+            not running and article is not None and bool(article.sources)
+        )
+
+    def _make_reextract_action(self) -> QAction:
+        self._reextracting = False
+        action = QAction("Extract again", self)
+        action.setEnabled(False)
+        action.setShortcut(QKeySequence("Ctrl+R"))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(
+            "Extract this article again from its saved page, keeping tags and notes (Ctrl+R)"
+        )
+        action.triggered.connect(self._on_reextract_triggered)
+        self.addAction(action)
+        return action
+
+    def _on_reextract_triggered(self) -> None:
+        if self._article is not None:
+            emit(self.reextract_requested, self._article.id)
 
     def _make_bookmark_action(self) -> QAction:
         action = self._toggle_action("☆ Bookmark", "Ctrl+D", "Bookmark this article")

@@ -194,7 +194,10 @@ class SafeTextBrowser(QTextBrowser):
         # Wide windows get wide margins rather than lines too long to read.
         width = event.size().width()
         side = max(styles.READER_MIN_MARGIN, (width - styles.READER_MAX_WIDTH) // 2)
-        self.setViewportMargins(side, 0, side, 0)
+        margins = self.viewportMargins()
+        # Setting margins lays the view out again, which can resize it again: only on a change.
+        if (margins.left(), margins.right()) != (side, side):
+            self.setViewportMargins(side, 0, side, 0)
         super().resizeEvent(event)
 
     def _follow_link(self, url: QUrl) -> None:

@@ -61,7 +61,7 @@ def test_doubtful_extraction_is_marked(window: MainWindow, mixed_library: Librar
     window.open_article(stub_id)
     label = window.reader.warning_label
     assert label.isVisible()
-    assert label.text() == DOUBTFUL_MESSAGE
+    assert label.full_text == DOUBTFUL_MESSAGE
     assert mixed_library.article(stub_id).extractor in label.toolTip()
 
     window.open_article(good_id)
