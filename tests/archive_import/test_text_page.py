@@ -41,3 +41,27 @@ def test_empty_file_is_not_an_article(tmp_path: Path) -> None:
     path.write_text("  \n\n", "utf-8")
     with pytest.raises(NotAnArticle, match=r"empty\.txt: the file is empty"):
         extract_file(path)
+
+
+def test_a_scrape_starting_with_its_first_paragraph_keeps_it(tmp_path: Path) -> None:
+    opening = (
+        "Earlier this month, the harbour authority announced that the old breakwater would be "
+        "rebuilt with stone from the same quarry, a decision welcomed by the fishermen."
+    )
+    path = tmp_path / "body-only.txt"
+    path.write_text(f"{opening}\n\nThe work starts in spring.\n", "utf-8")
+    [article] = extract_file(path)
+    assert article.text == f"{opening}\n\nThe work starts in spring."
+    assert (
+        article.title
+        == "Earlier this month, the harbour authority announced that the old breakwater…"
+    )
+    assert len(article.title) <= 81
+
+
+def test_a_long_first_line_without_spaces_is_cut_too(tmp_path: Path) -> None:
+    path = tmp_path / "one-word.txt"
+    path.write_text("x" * 200 + "\n\nBody.\n", "utf-8")
+    [article] = extract_file(path)
+    assert article.title == "x" * 80 + "…"
+    assert article.text.startswith("x" * 200)
