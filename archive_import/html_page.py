@@ -6,12 +6,7 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
-from archive_import.cleanup import (
-    clean_fragment,
-    drop_leading_title,
-    html_to_text,
-    link_density,
-)
+from archive_import.cleanup import CleanArticle
 from archive_import.confidence import article_confidence
 from archive_import.decoding import decode_text
 from archive_import.document import ExtractedArticle, Source
@@ -56,16 +51,16 @@ def article_from_saved(saved: SavedPage, source: Source) -> ExtractedArticle:
     extraction = extract_article(tree, title=declared.title)
     if extraction is None:
         raise NotAnArticle(source.path, "no article text found in the page")
-    fragment = clean_fragment(extraction.html, base_url=declared.url or url)
-    text = html_to_text(fragment)
-    links = link_density(fragment)
+    article = CleanArticle(extraction.html, base_url=declared.url or url)
+    text = article.text()
+    links = article.link_density()
     if len(text.split()) < _MIN_WORDS or links > _MAX_LINK_DENSITY:
         raise NotAnArticle(source.path, "no article text found in the page")
     meta = with_article_text(declared, text)
     title = meta.title or saved.title or ""
-    trimmed = drop_leading_title(fragment, title)
-    if trimmed is not fragment:  # Only then has the text changed.
-        fragment, text = trimmed, html_to_text(trimmed) or text
+    if article.drop_leading_title(title):
+        text = article.text() or text
+    fragment = article.html()
     return ExtractedArticle(
         title=title or _fallback_title(text, source.path),
         text=text,
