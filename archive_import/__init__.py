@@ -3,9 +3,18 @@
 from archive_import.discovery import Found, Passed, discover
 from archive_import.document import Asset, ExtractedArticle, Source, extension_for
 from archive_import.errors import ArchiveImportError, InputError, NotAnArticle
-from archive_import.pipeline import LoadedFile, extract_file, extract_loaded, load, original_page
+from archive_import.pipeline import (
+    SPLITTABLE_FORMATS,
+    LoadedFile,
+    Part,
+    extract_file,
+    extract_loaded,
+    load,
+    original_page,
+)
 
 __all__ = [
+    "SPLITTABLE_FORMATS",
     "ArchiveImportError",
     "Asset",
     "ExtractedArticle",
@@ -13,6 +22,7 @@ __all__ = [
     "InputError",
     "LoadedFile",
     "NotAnArticle",
+    "Part",
     "Passed",
     "Source",
     "discover",

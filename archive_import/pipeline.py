@@ -37,6 +37,28 @@ _PAGE_READERS: dict[str, PageReader] = {
 _MAX_ZIP_DEPTH = 2
 _MAX_GUNZIPPED_BYTES = 500_000_000
 
+SPLITTABLE_FORMATS = frozenset({formats.WARC, formats.WACZ})
+"""Formats whose files can hold thousands of pages: they can be extracted a part at a time."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """Part ``index`` (from 0) of ``count`` runs of a file's pages, in the order they come.
+
+    Each part reads the whole file (reading is cheap beside extracting), then extracts its
+    own run of pages only; the parts' articles, put end to end in part order, are the
+    file's.
+    """
+
+    index: int
+    count: int
+
+    def of(self, pages: list[SavedPage]) -> list[SavedPage]:
+        """This part's run of ``pages``."""
+        return pages[
+            len(pages) * self.index // self.count : len(pages) * (self.index + 1) // self.count
+        ]
+
 
 @dataclass(frozen=True)
 class LoadedFile:
@@ -60,18 +82,29 @@ def load(path: Path) -> LoadedFile:
     return LoadedFile(path, data, hashlib.sha256(data).hexdigest())
 
 
-def extract_file(path: Path, fmt: str | None = None) -> list[ExtractedArticle]:
-    """Read ``path`` and return its articles; the format is sniffed when not given."""
+def extract_file(
+    path: Path, fmt: str | None = None, part: Part | None = None
+) -> list[ExtractedArticle]:
+    """Read ``path`` and return its articles; the format is sniffed when not given.
+
+    With ``part``, only that part's pages are extracted, when the file is of a
+    ``SPLITTABLE_FORMATS`` format (other files are always read whole).
+    """
     loaded = load(path)
     fmt = fmt or formats.sniff_format(path, loaded.data[: formats.SNIFF_BYTES])
     if fmt is None:
         raise InputError(path, "not a saved web page Archive Browser reads")
-    return extract_loaded(loaded, fmt)
+    return extract_loaded(loaded, fmt, part)
 
 
-def extract_loaded(loaded: LoadedFile, fmt: str) -> list[ExtractedArticle]:
+def extract_loaded(
+    loaded: LoadedFile, fmt: str, part: Part | None = None
+) -> list[ExtractedArticle]:
     """The articles in a loaded file of format ``fmt``; raises ``InputError`` for bad input."""
     source = Source(path=str(loaded.path), format=fmt, sha256=loaded.sha256)
+    if part is not None and fmt in SPLITTABLE_FORMATS:
+        pages = _PAGE_READERS[fmt](loaded.data, loaded.path)
+        return _from_pages(part.of(pages), source)
     return _articles(loaded.data, source, depth=0)
 
 

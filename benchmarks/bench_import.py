@@ -2,6 +2,7 @@
 
     python benchmarks/bench_import.py [--workers N] [--breakdown] [--reextract] [PATH ...]
     python benchmarks/bench_import.py --site-pages N
+    python benchmarks/bench_import.py --crawl
 
 Without paths it imports ../shared/bench/extraction/html and ../shared/fixtures. With
 ``--breakdown`` it then extracts the same files again in this process alone, prints how much of
@@ -10,7 +11,8 @@ that CPU is spent inside trafilatura, and the import speed that share alone woul
 with the window's reads timed meanwhile. With
 ``--site-pages N`` it imports N generated pages of one site instead (small pages, where the
 writing process sets the pace, and a site template to learn), then one more page of that site,
-then extracts every page again.
+then extracts every page again. With ``--crawl`` it imports one WARC file holding the 136
+benchmark pages instead, and prints the progress reports the import gave while reading it.
 """
 
 from __future__ import annotations
@@ -25,12 +27,13 @@ import time
 from contextlib import suppress
 from pathlib import Path
 
+from benchmarks.crawl_file import write_crawl
 from benchmarks.extraction_share import measure
 from benchmarks.gauge import gauge_line
 from benchmarks.memory import PeakMemory
 from benchmarks.sampler import Sampler
 from benchmarks.site_corpus import build_corpus
-from desktop_app.core import ArticleNotFound, FileOutcome, Library, OutcomeKind
+from desktop_app.core import ArticleNotFound, FileOutcome, Library, OutcomeKind, Progress
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEFAULT_INPUTS = [SHARED / "bench" / "extraction" / "html", SHARED / "fixtures"]
@@ -45,9 +48,12 @@ def main() -> int:
     )
     parser.add_argument("--reextract", action="store_true", help="then extract every article again")
     parser.add_argument("--site-pages", type=int, default=0, help="import generated site pages")
+    parser.add_argument("--crawl", action="store_true", help="import one WARC of the bench pages")
     args = parser.parse_args()
     if args.site_pages:
         return _site_import(args.site_pages, args.workers)
+    if args.crawl:
+        return _crawl_import(args.workers)
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         print(f"missing inputs: {', '.join(map(str, missing))}", file=sys.stderr)
@@ -107,6 +113,33 @@ def _reextract_all(library: Library) -> None:
         f"main process {memory.main_kb / 1024:.0f} MB"
     )
     print(f"  {reads.summary()}")
+
+
+def _crawl_import(workers: int | None) -> int:
+    """Import one WARC file holding every benchmark page, watching its progress reports."""
+    pages = DEFAULT_INPUTS[0]
+    if not pages.is_dir():
+        print(f"missing inputs: {pages}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as folder:
+        crawl = Path(folder) / "crawl.warc.gz"
+        count = write_crawl(pages, crawl)
+        print(f"crawl: one WARC of {count} pages, {crawl.stat().st_size / 1e6:.1f} MB")
+        reports: list[tuple[float, str]] = []
+        with Library(Path(folder) / "library", workers) as library:
+            started = time.perf_counter()
+
+            def heard(progress: Progress) -> None:
+                reports.append((time.perf_counter() - started, progress.step))
+
+            with PeakMemory() as memory:
+                report = library.import_paths([crawl], progress=heard)
+            elapsed = time.perf_counter() - started
+            articles = library.count()
+    _print_figures(report.outcomes, articles, elapsed, memory)
+    steps = [f"{at:.1f} s {step or '(file)'}" for at, step in reports]
+    print(f"progress reports: {len(reports)}: {', '.join(steps)}")
+    return 0
 
 
 def _site_import(count: int, workers: int | None) -> int:

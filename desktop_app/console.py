@@ -43,6 +43,8 @@ class ProgressLine:
         filled = int(20 * progress.done / progress.total)
         head = f"[{'#' * filled}{'.' * (20 - filled)}] {progress.done}/{progress.total} "
         name = Path(progress.current).name if progress.current else ""
+        if progress.step:
+            name = f"{name} ({progress.step})"
         sys.stderr.write("\r\033[K" + (head + name)[: width - 1])
         sys.stderr.flush()
 

@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 
 BUG_REASON = "Archive Browser failed on this file (a bug; the log file has the details)"
 CRASH_REASON = "reading this file made the extractor crash (out of memory, or a bug)"
-# Starting worker processes costs about a second; below this many files it does not pay.
+# Starting worker processes costs about a second; below this many files it does not pay,
+# unless a big crawl was split into parts (see the importer).
 _MIN_FILES_FOR_WORKERS = 8
 # Results are written in input order; a wide window lets the other workers run ahead
 # while one chews on a huge page, and still bounds the memory held in waiting results.
@@ -42,6 +43,9 @@ class Job:
     """The file's size in bytes: the largest files are started first."""
     sha256: str = ""
     """The digest the library knows the file by, when it knows it (re-extraction)."""
+    part: int = 0
+    parts: int = 1
+    """A big crawl is extracted in ``parts`` jobs, this one doing part ``part`` (from 0)."""
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,8 @@ class JobResult:
 def run_job(job: Job) -> JobResult:
     """Extract one file; never raises, so one bad file cannot stop a batch."""
     try:
-        articles = archive_import.extract_file(Path(job.path), job.format)
+        part = archive_import.Part(job.part, job.parts) if job.parts > 1 else None
+        articles = archive_import.extract_file(Path(job.path), job.format, part)
     except NotAnArticle as exc:
         return JobResult(job, skipped=exc.reason)
     except InputError as exc:
@@ -108,7 +113,8 @@ class Extractor:
 
     def results(self, jobs: Sequence[Job]) -> Generator[JobResult, None, None]:
         """Results in the order of ``jobs``; stop iterating to cancel what has not started."""
-        if self._workers <= 1 or len(jobs) < _MIN_FILES_FOR_WORKERS:
+        split = any(job.parts > 1 for job in jobs)
+        if self._workers <= 1 or (len(jobs) < _MIN_FILES_FOR_WORKERS and not split):
             yield from (self._runner(job) for job in jobs)
             return
         yield from self._in_workers(jobs)

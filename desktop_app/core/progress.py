@@ -14,6 +14,8 @@ class Progress:
     done: int
     total: int
     current: str = ""
+    step: str = ""
+    """How far into ``current`` (a big crawl is read a part at a time: "part 3 of 8")."""
 
 
 ProgressCallback = Callable[[Progress], None]

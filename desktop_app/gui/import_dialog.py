@@ -42,7 +42,8 @@ def current_text(progress: Progress) -> str:
         return ""
     if progress.done >= progress.total:
         return FINISHING
-    return f"Reading {Path(progress.current).name}"
+    name = Path(progress.current).name
+    return f"Reading {name}, {progress.step}" if progress.step else f"Reading {name}"
 
 
 class ImportDialog(QDialog):

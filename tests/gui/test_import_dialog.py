@@ -15,6 +15,7 @@ from desktop_app.gui.import_dialog import (
     TITLE,
     ImportDialog,
     count_text,
+    current_text,
 )
 from desktop_app.gui.import_status import ImportProgress
 from tests.pages import write_page
@@ -174,3 +175,10 @@ def test_once_every_file_is_read_the_dialog_and_strip_say_the_import_is_finishin
         widget.show_progress(Progress(3, 3, "/pages/third.html"))
     assert dialog.file_label.full_text == strip.current_label.full_text == FINISHING
     assert dialog.count_label.text() == "3 of 3 files"
+
+
+def test_the_part_of_a_big_crawl_being_read_is_named() -> None:
+    assert current_text(Progress(0, 2, "/data/crawl.warc.gz", "part 3 of 8")) == (
+        "Reading crawl.warc.gz, part 3 of 8"
+    )
+    assert current_text(Progress(1, 2, "/data/page.html")) == "Reading page.html"

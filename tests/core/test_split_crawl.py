@@ -1,0 +1,78 @@
+"""A big crawl is extracted in parts on every core, and comes out as one file's articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archive_import import Part, extract_file
+from desktop_app.core import Library, OutcomeKind, Progress
+from desktop_app.core.extraction import Job, JobResult
+from desktop_app.core.importer import _joined
+from tests.archive_import.builders_warc import page, write_warc
+from tests.pages import article_page, long_paragraphs
+
+PAGES = 90
+
+
+def _crawl(path: Path, pages: int = PAGES) -> Path:
+    """An uncompressed WARC of ``pages`` distinct articles, some 25 KB each."""
+    records = []
+    for number in range(pages):
+        log = " ".join(f"Harbour {number} logged tide {entry}." for entry in range(300))
+        paragraphs = [*long_paragraphs(f"Harbour {number} keeps a tide log."), log, log, log]
+        body = article_page(f"Harbour number {number}", paragraphs)
+        records.append(page(f"https://ports.example/harbour/{number}", body.encode("utf-8")))
+    return write_warc(path, records, compress=False)
+
+
+def test_parts_put_end_to_end_are_the_whole_file(tmp_path: Path) -> None:
+    crawl = _crawl(tmp_path / "crawl.warc", pages=7)
+    whole = [a.title for a in extract_file(crawl)]
+    assert whole == [f"Harbour number {n}" for n in range(7)]
+    parts = [extract_file(crawl, part=Part(index, 3)) for index in range(3)]
+    assert [len(p) for p in parts] == [2, 2, 3]
+    assert [a.title for p in parts for a in p] == whole
+
+
+def test_a_big_crawl_is_split_and_written_as_one_file(tmp_path: Path) -> None:
+    crawl = _crawl(tmp_path / "crawl.warc")
+    assert crawl.stat().st_size > 2_000_000  # Big enough for two parts of a megabyte.
+    steps: list[str] = []
+
+    def heard(progress: Progress) -> None:
+        steps.append(progress.step)
+
+    with Library(tmp_path / "lib", workers=2) as library:
+        report = library.import_paths([crawl], progress=heard)
+        [outcome] = report.outcomes
+        assert outcome.kind is OutcomeKind.IMPORTED
+        titles = [library.article(i).title for i in outcome.article_ids]
+        assert titles == [f"Harbour number {n}" for n in range(PAGES)]
+        assert [s for s in steps if s] == ["part 1 of 2", "part 2 of 2"]
+        again = library.import_paths([crawl]).outcomes[0]
+        assert again.kind is OutcomeKind.DUPLICATE
+
+
+def test_joined_parts_fail_together_or_give_every_article(tmp_path: Path) -> None:
+    crawl = _crawl(tmp_path / "small.warc", pages=2)
+    first, second = extract_file(crawl)
+    job = Job(5, str(crawl), "warc", 10, parts=3)
+    parts = [replace_part(job, 0), replace_part(job, 1), replace_part(job, 2)]
+    found = [JobResult(parts[2], (second,)), JobResult(parts[0], (first,))]
+    empty = JobResult(parts[1], skipped="none of its 0 pages holds article text")
+    joined = _joined([*found, empty])
+    assert (joined.job.parts, joined.job.order) == (1, 5)
+    assert joined.articles == (first, second)
+    broken = _joined([*found, JobResult(parts[1], failed="the file is cut short")])
+    assert (broken.failed, broken.articles) == ("the file is cut short", ())
+    nothing = _joined(
+        [
+            JobResult(p, skipped=f"none of its {n} pages holds article text")
+            for n, p in enumerate(parts)
+        ]
+    )
+    assert nothing.skipped == "none of its pages holds article text"
+
+
+def replace_part(job: Job, part: int) -> Job:
+    return Job(job.order, job.path, job.format, job.size, part=part, parts=job.parts)
