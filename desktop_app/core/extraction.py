@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import archive_import
@@ -30,6 +30,11 @@ _WINDOW_PER_WORKER = 32
 # wait in memory until their turn, so only a few are started early.
 _EARLY_PER_WORKER = 2
 _EARLY_MIN_BYTES = 256 * 1024
+# A big crawl is extracted in parts of at least this many bytes (some 20 to 60 pages), at
+# most this many per worker process (see split_big_crawls).
+_PART_BYTES = 1_000_000
+_PARTS_PER_WORKER = 2
+_NO_ARTICLE_IN_PARTS = "none of its pages holds article text"
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,66 @@ def early_positions(jobs: Sequence[Job], count: int) -> list[int]:
     """Where the ``count`` largest jobs (of a sizeable file) are, largest first."""
     sizeable = [p for p, job in enumerate(jobs) if job.size >= _EARLY_MIN_BYTES]
     return sorted(sizeable, key=lambda p: -jobs[p].size)[:count]
+
+
+def split_big_crawls(jobs: Sequence[Job], workers: int) -> list[Job]:
+    """The jobs, with each crawl too big for one core split into parts.
+
+    A crawl (WARC, WACZ) holding a worker's share of the batch or more would keep one core
+    busy while the others idle, and show no progress for minutes: it is extracted in parts,
+    so every core works on it. Each part reads the whole file again, which costs CPU; so
+    smaller crawls, and crawls among many files that keep every core busy anyway, stay whole.
+    """
+    total = sum(job.size for job in jobs)
+    split: list[Job] = []
+    for job in jobs:
+        parts = min(_PARTS_PER_WORKER * workers, job.size // _PART_BYTES)
+        big = job.size * workers >= total and parts > 1
+        if job.format not in archive_import.SPLITTABLE_FORMATS or not big:
+            split.append(job)
+            continue
+        split.extend(replace(job, part=part, parts=parts) for part in range(parts))
+    return split
+
+
+class PartJoiner:
+    """Gathers the parts of split files as their results come, and joins each file's."""
+
+    def __init__(self) -> None:
+        self._parts: dict[int, list[JobResult]] = {}
+
+    def add(self, result: JobResult) -> JobResult | None:
+        """The whole file's result: ``result`` itself for a file not split, or the joined
+        parts once the last one is in; ``None`` while parts are still to come."""
+        job = result.job
+        if job.parts == 1:
+            return result
+        parts = self._parts.setdefault(job.order, [])
+        parts.append(result)
+        if len(parts) < job.parts:
+            return None
+        del self._parts[job.order]
+        return joined(parts)
+
+    def arrived(self, job: Job) -> int:
+        """How many parts of ``job``'s file have come so far (all once it is joined)."""
+        return len(self._parts.get(job.order, ())) or job.parts
+
+
+def joined(parts: Sequence[JobResult]) -> JobResult:
+    """One file's result from its parts': failed if any part failed, else the articles of
+    all parts in part order, else skipped."""
+    ordered = sorted(parts, key=lambda r: r.job.part)
+    whole = replace(ordered[0].job, part=0, parts=1)
+    failed = next((r for r in ordered if r.failed), None)
+    if failed is not None:
+        return replace(failed, job=whole)
+    articles = tuple(a for r in ordered for a in r.articles)
+    if articles:
+        return JobResult(whole, articles)
+    reasons = {r.skipped for r in ordered}
+    reason = reasons.pop() if len(reasons) == 1 else _NO_ARTICLE_IN_PARTS
+    return JobResult(whole, skipped=reason)
 
 
 def default_workers() -> int:

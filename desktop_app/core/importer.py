@@ -7,12 +7,19 @@ import logging
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import archive_import
 from archive_import import Found, Passed
-from desktop_app.core.extraction import Extractor, Job, JobResult, default_workers
+from desktop_app.core.extraction import (
+    Extractor,
+    Job,
+    JobResult,
+    PartJoiner,
+    default_workers,
+    split_big_crawls,
+)
 from desktop_app.core.index import SearchIndex
 from desktop_app.core.originals import AssetFiles, Originals
 from desktop_app.core.progress import CancelToken, Progress, ProgressCallback
@@ -29,11 +36,6 @@ log = logging.getLogger(__name__)
 _BATCH_FILES = 64
 _BATCH_SECONDS = 1.0
 _CANCELLED = "not imported: the import was cancelled before this file"
-# A big crawl is extracted in parts of at least this many bytes (some 20 to 60 pages), at
-# most this many per worker process (see Importer._split).
-_PART_BYTES = 1_000_000
-_NO_ARTICLE_IN_PARTS = "none of its pages holds article text"
-_PARTS_PER_WORKER = 2
 
 
 @dataclass
@@ -46,8 +48,7 @@ class _Run:
     outcomes: dict[int, FileOutcome] = field(default_factory=dict)
     shas: dict[int, str] = field(default_factory=dict)
     pending: list[JobResult] = field(default_factory=list)
-    parts: dict[int, list[JobResult]] = field(default_factory=dict)
-    """The parts of a split file that have come back, until the last one does."""
+    joiner: PartJoiner = field(default_factory=PartJoiner)
     last_flush: float = field(default_factory=time.monotonic)
     done: int = 0
 
@@ -62,21 +63,14 @@ class _Run:
             self.progress(Progress(self.done, self.total, current))
 
     def whole(self, result: JobResult) -> JobResult | None:
-        """The result of a whole file: ``result`` itself, or once the last part of a split
-        file is in, its parts joined; ``None`` while parts are still to come."""
+        """The result of a whole file: ``result`` itself, or its parts joined once the last
+        part of a split file is in; ``None`` while parts are still to come."""
+        whole = self.joiner.add(result)
         job = result.job
-        if job.parts == 1:
-            return result
-        parts = self.parts.setdefault(job.order, [])
-        parts.append(result)
-        if self.progress is not None:
-            self.progress(
-                Progress(self.done, self.total, job.path, f"part {len(parts)} of {job.parts}")
-            )
-        if len(parts) < job.parts:
-            return None
-        del self.parts[job.order]
-        return _joined(parts)
+        if job.parts > 1 and self.progress is not None:
+            step = f"part {self.joiner.arrived(job)} of {job.parts}"
+            self.progress(Progress(self.done, self.total, job.path, step))
+        return whole
 
 
 class Importer:
@@ -109,7 +103,8 @@ class Importer:
         if progress is not None:
             # Say how many files there are before the first one, which may take a while.
             progress(Progress(0, len(items), ""))
-        jobs = self._split(list(self._triage(run, items)))
+        workers = self._workers or default_workers()
+        jobs = split_big_crawls(list(self._triage(run, items)), workers)
         extractor = Extractor(self._workers)
         results = extractor.results(jobs)
         try:
@@ -148,27 +143,6 @@ class Importer:
             first_seen[sha] = str(item.path)
             run.shas[order] = sha
             yield Job(order, str(item.path), item.format, _size(item.path))
-
-    def _split(self, jobs: list[Job]) -> list[Job]:
-        """The jobs, with a crawl too big for one core split into parts.
-
-        A crawl (WARC, WACZ) holding a worker's share of the batch or more would keep one
-        core busy while the others idle, and show no progress for minutes: it is extracted
-        in parts, so every core works on it. Each part reads the whole file again, which
-        costs a few percent of extracting it; so smaller crawls, and crawls among many
-        others that keep every core busy anyway, stay whole.
-        """
-        workers = self._workers or default_workers()
-        total = sum(job.size for job in jobs)
-        split: list[Job] = []
-        for job in jobs:
-            parts = min(_PARTS_PER_WORKER * workers, job.size // _PART_BYTES)
-            big = job.size * workers >= total and parts > 1
-            if job.format not in archive_import.SPLITTABLE_FORMATS or not big:
-                split.append(job)
-                continue
-            split.extend(replace(job, part=part, parts=parts) for part in range(parts))
-        return split
 
     def _triage_one(
         self, item: Found | Passed, first_seen: dict[str, str]
@@ -246,22 +220,6 @@ class Importer:
         except Exception:
             # The database is the truth: the next start finds the gap and rebuilds the index.
             log.exception("could not index articles %s; the index will be rebuilt", ids)
-
-
-def _joined(parts: list[JobResult]) -> JobResult:
-    """One file's result from its parts' (in part order): failed if any part failed, else
-    the articles of all parts, else skipped."""
-    parts = sorted(parts, key=lambda r: r.job.part)
-    whole = replace(parts[0].job, part=0, parts=1)
-    failed = next((r for r in parts if r.failed), None)
-    if failed is not None:
-        return replace(failed, job=whole)
-    articles = tuple(a for r in parts for a in r.articles)
-    if articles:
-        return JobResult(whole, articles)
-    reasons = {r.skipped for r in parts}
-    reason = reasons.pop() if len(reasons) == 1 else _NO_ARTICLE_IN_PARTS
-    return JobResult(whole, skipped=reason)
 
 
 def _size(path: Path) -> int:

@@ -10,7 +10,12 @@ from pathlib import Path
 
 from desktop_app.core import index
 from desktop_app.core.errors import LibraryError
-from desktop_app.core.extraction import Extractor
+from desktop_app.core.extraction import (
+    Extractor,
+    PartJoiner,
+    default_workers,
+    split_big_crawls,
+)
 from desktop_app.core.importer import Importer
 from desktop_app.core.originals import AssetFiles
 from desktop_app.core.progress import CancelToken, Progress, ProgressCallback
@@ -291,11 +296,16 @@ class Library:
         outcomes = {o.article_id: o for o in plan.sourceless}
         runner = partial(read_again, str(self._importer.originals.folder))
         extractor = Extractor(self._workers, runner)
-        results = extractor.results(plan.jobs)
+        workers = self._workers or default_workers()
+        results = extractor.results(split_big_crawls(plan.jobs, workers))
+        joiner = PartJoiner()
         updated: list[int] = []
         pending: list[int] = []
         try:
-            for result in results:
+            for part in results:
+                result = joiner.add(part)
+                if result is None:
+                    continue
                 for article in plan.articles[result.job.order]:
                     if cancel is not None and cancel.cancelled:
                         return _in_order(wanted, outcomes)

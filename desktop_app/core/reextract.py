@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 _NO_SOURCE = "the article has no source file"
 _GONE = "neither the original file nor the library's copy of it can be found"
 _LOST_PAGE = "the source no longer yields this page"
+# Smaller files are never split into parts (see extraction.split_big_crawls).
+_SNIFFED_BYTES = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -67,8 +69,18 @@ def plan_reextraction(articles: Sequence[Article]) -> ReextractPlan:
 
 
 def _job(order: int, source: SourceRecord) -> Job:
-    # The format is sniffed again: a newer importer may read the file as something better.
-    return Job(order, source.path, "", _size(Path(source.path)), sha256=source.sha256)
+    # The format is sniffed again in the worker (a newer importer may read the file as
+    # something better; and the source's format is its page's, inside a zip); only a file
+    # big enough to be a crawl worth splitting is sniffed here, where the jobs are planned.
+    path = Path(source.path)
+    size = _size(path)
+    fmt = _sniffed(path) if size >= _SNIFFED_BYTES else ""
+    return Job(order, source.path, fmt, size, sha256=source.sha256)
+
+
+def _sniffed(path: Path) -> str:
+    found = next(iter(archive_import.discover([path])), None)
+    return found.format if isinstance(found, archive_import.Found) else ""
 
 
 def read_again(originals_folder: str, job: Job) -> JobResult:
@@ -88,7 +100,8 @@ def read_again(originals_folder: str, job: Job) -> JobResult:
         copy = Path(folder) / Path(job.path).name
         copy.write_bytes(data)
         # The articles name the temporary copy; the record keeps its sources as they were.
-        return replace(run_job(replace(job, path=str(copy))), job=job)
+        # The format sniffed was the changed file's: the copy's is sniffed anew.
+        return replace(run_job(replace(job, path=str(copy), format="")), job=job)
 
 
 def store_again(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+
+import pytest
 
 from archive_import import Part, extract_file
 from desktop_app.core import Library, OutcomeKind, Progress
-from desktop_app.core.extraction import Job, JobResult
-from desktop_app.core.importer import _joined
+from desktop_app.core.extraction import Job, JobResult, joined
 from tests.archive_import.builders_warc import page, write_warc
 from tests.pages import article_page, long_paragraphs
 
@@ -60,12 +62,12 @@ def test_joined_parts_fail_together_or_give_every_article(tmp_path: Path) -> Non
     parts = [replace_part(job, 0), replace_part(job, 1), replace_part(job, 2)]
     found = [JobResult(parts[2], (second,)), JobResult(parts[0], (first,))]
     empty = JobResult(parts[1], skipped="none of its 0 pages holds article text")
-    joined = _joined([*found, empty])
-    assert (joined.job.parts, joined.job.order) == (1, 5)
-    assert joined.articles == (first, second)
-    broken = _joined([*found, JobResult(parts[1], failed="the file is cut short")])
+    whole = joined([*found, empty])
+    assert (whole.job.parts, whole.job.order) == (1, 5)
+    assert whole.articles == (first, second)
+    broken = joined([*found, JobResult(parts[1], failed="the file is cut short")])
     assert (broken.failed, broken.articles) == ("the file is cut short", ())
-    nothing = _joined(
+    nothing = joined(
         [
             JobResult(p, skipped=f"none of its {n} pages holds article text")
             for n, p in enumerate(parts)
@@ -76,3 +78,19 @@ def test_joined_parts_fail_together_or_give_every_article(tmp_path: Path) -> Non
 
 def replace_part(job: Job, part: int) -> Job:
     return Job(job.order, job.path, job.format, job.size, part=part, parts=job.parts)
+
+
+def test_a_big_crawl_is_extracted_again_in_parts_too(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    crawl = _crawl(tmp_path / "crawl.warc")
+    with Library(tmp_path / "lib", workers=2) as library:
+        ids = library.import_paths([crawl]).imported_ids
+        caplog.clear()
+        caplog.set_level(logging.INFO, logger="desktop_app.core.extraction")
+        outcomes = library.reextract(ids)
+        # One file, yet worker processes: it was split.
+        assert "extracting in 2 worker processes" in caplog.messages
+        assert [o.article_id for o in outcomes] == ids
+        assert all(o.updated for o in outcomes)
+        assert library.article(ids[-1]).title == f"Harbour number {PAGES - 1}"
