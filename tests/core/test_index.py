@@ -406,3 +406,38 @@ def test_commits_merge_their_small_segments_and_leave_a_rebuilds_alone(
         assert seen == [[1, 6], [1, 1, 6], [1, 1, 1, 6], [4, 6]]
         assert library.search("tide").total == 4
         assert library.search("harbour").total == 6
+
+
+def test_a_reader_over_several_segments_is_added_as_whoosh_adds_it(
+    shared: Library, tmp_path: Path
+) -> None:
+    articles = [a for a in shared.articles() for _ in range(10)]
+    articles = [Article(**{**a.__dict__, "id": n + 1}) for n, a in enumerate(articles)]
+    source = tmp_path / "source"
+    source.mkdir()
+    ix = whoosh_index.create_in(str(source), SCHEMA)
+    for first in range(0, len(articles), 30):
+        writer = FastWriter(ix)
+        for article in articles[first : first + 30]:
+            writer.add_document(**document_for(article))
+        writer.commit(mergetype=NO_MERGE)
+    added = tmp_path / "added"
+    added.mkdir()
+    target = whoosh_index.create_in(str(added), SCHEMA)
+    with ix.reader() as reader:
+        # A reader of several segments has no column of lengths to read them from at once.
+        assert not reader.is_atomic()
+        writer = FastWriter(target)
+        writer.add_reader(reader)
+        writer.commit()
+    ix.close()
+    target.close()
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    ix = whoosh_index.create_in(str(plain), SCHEMA)
+    writer = ix.writer()
+    for article in articles:
+        writer.add_document(**document_for(article))
+    writer.commit()
+    ix.close()
+    assert _postings(added) == _postings(plain)

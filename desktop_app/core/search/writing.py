@@ -354,6 +354,12 @@ class FastWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is untyped here
         list comes straight from the term table and a long one a block at a time.
         """
         self._check_state()
+        if not reader.is_atomic():
+            # A reader of several segments (Whoosh's merge hands over one at a time): each
+            # segment's documents in turn, as Whoosh adds them.
+            for leaf, _first in reader.leaf_readers():
+                self.add_reader(leaf)
+            return
         basedoc = self.docnum
         indexed = {name for name in reader.indexed_field_names() if name in self.schema}
         docmap = self.write_per_doc(set(self.schema.names()) | indexed, reader)
@@ -386,13 +392,9 @@ class FastWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is untyped here
 
 
 def _length_readers(reader: Any, fieldnames: Iterable[str]) -> dict[str, Callable[[int], Any]]:
-    """Per field, a document's length in it, with the segment's length column found once."""
-    perdoc = getattr(reader, "_perdoc", None)
-    if perdoc is None or not hasattr(perdoc, "doc_field_length_reader"):
-        # Another kind of reader: ask it per document, as Whoosh does.
-        return {name: _asker(reader, name) for name in fieldnames}
+    """Per field, a document's length in it, with the segment's length column found once.
+
+    ``reader`` reads one segment (``add_reader`` hands over one at a time).
+    """
+    perdoc = reader._perdoc
     return {name: perdoc.doc_field_length_reader(name) for name in fieldnames}
-
-
-def _asker(reader: Any, fieldname: str) -> Callable[[int], Any]:
-    return lambda docnum: reader.doc_field_length(docnum, fieldname)
