@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 BUG_REASON = "Archive Browser failed on this file (a bug; the log file has the details)"
 CRASH_REASON = "reading this file made the extractor crash (out of memory, or a bug)"
 # Starting worker processes costs about a second; below this many files it does not pay,
-# unless a big crawl was split into parts (see the importer).
+# unless a big crawl was split into parts (see split_big_crawls).
 _MIN_FILES_FOR_WORKERS = 8
 # Results are written in input order; a wide window lets the other workers run ahead
 # while one chews on a huge page, and still bounds the memory held in waiting results.
