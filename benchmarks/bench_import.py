@@ -49,11 +49,14 @@ def main() -> int:
     parser.add_argument("--reextract", action="store_true", help="then extract every article again")
     parser.add_argument("--site-pages", type=int, default=0, help="import generated site pages")
     parser.add_argument("--crawl", action="store_true", help="import one WARC of the bench pages")
+    parser.add_argument(
+        "--copies", type=int, default=1, help="with --crawl: each page this many times"
+    )
     args = parser.parse_args()
     if args.site_pages:
         return _site_import(args.site_pages, args.workers)
     if args.crawl:
-        return _crawl_import(args.workers)
+        return _crawl_import(args.workers, args.copies)
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         print(f"missing inputs: {', '.join(map(str, missing))}", file=sys.stderr)
@@ -115,7 +118,7 @@ def _reextract_all(library: Library) -> None:
     print(f"  {reads.summary()}")
 
 
-def _crawl_import(workers: int | None) -> int:
+def _crawl_import(workers: int | None, copies: int) -> int:
     """Import one WARC file holding every benchmark page, watching its progress reports."""
     pages = DEFAULT_INPUTS[0]
     if not pages.is_dir():
@@ -123,7 +126,7 @@ def _crawl_import(workers: int | None) -> int:
         return 2
     with tempfile.TemporaryDirectory() as folder:
         crawl = Path(folder) / "crawl.warc.gz"
-        count = write_crawl(pages, crawl)
+        count = write_crawl(pages, crawl, copies)
         print(f"crawl: one WARC of {count} pages, {crawl.stat().st_size / 1e6:.1f} MB")
         reports: list[tuple[float, str]] = []
         with Library(Path(folder) / "library", workers) as library:
@@ -137,6 +140,7 @@ def _crawl_import(workers: int | None) -> int:
             elapsed = time.perf_counter() - started
             articles = library.count()
     _print_figures(report.outcomes, articles, elapsed, memory)
+    print(f"pages per second: {count / elapsed:.1f} (copies of a page are one article)")
     steps = [f"{at:.1f} s {step or '(file)'}" for at, step in reports]
     print(f"progress reports: {len(reports)}: {', '.join(steps)}")
     return 0

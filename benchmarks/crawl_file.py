@@ -12,10 +12,14 @@ from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]
 _DATE = "2026-01-15T09:00:00Z"
 
 
-def write_crawl(pages: Path, target: Path) -> int:
-    """Write every page of ``pages`` (``*.html.gz``) as one response record of a gzipped WARC
-    at ``target``, each under its own URL; returns how many pages it holds."""
-    sources = sorted(pages.glob("*.html.gz"))
+def write_crawl(pages: Path, target: Path, copies: int = 1) -> int:
+    """Write every page of ``pages`` (``*.html.gz``) ``copies`` times as response records of
+    one gzipped WARC at ``target``, each under its own URL; returns how many records it holds.
+
+    Copies of a page are the same article captured at other URLs: each is extracted, and the
+    library keeps one article with several sources.
+    """
+    sources = sorted(pages.glob("*.html.gz")) * copies
     with target.open("wb") as out:
         writer = WARCWriter(out, gzip=True)
         writer.write_record(writer.create_warcinfo_record(target.name, {"software": "bench"}))

@@ -20,8 +20,12 @@ log = logging.getLogger(__name__)
 BUG_REASON = "Archive Browser failed on this file (a bug; the log file has the details)"
 CRASH_REASON = "reading this file made the extractor crash (out of memory, or a bug)"
 # Starting worker processes costs about a second; below this many files it does not pay,
-# unless a big crawl was split into parts (see split_big_crawls).
+# unless a big crawl was split into parts (see split_big_crawls), or a file is this big:
+# reading it can take several times its size in memory (about eight times, for a gzipped
+# crawl: docs/benchmarks.md), which goes back to the system when a worker ends but would
+# stay with the window's process.
 _MIN_FILES_FOR_WORKERS = 8
+_OWN_PROCESS_BYTES = 20_000_000
 # Results are written in input order; a wide window lets the other workers run ahead
 # while one chews on a huge page, and still bounds the memory held in waiting results.
 _WINDOW_PER_WORKER = 32
@@ -31,9 +35,11 @@ _WINDOW_PER_WORKER = 32
 _EARLY_PER_WORKER = 2
 _EARLY_MIN_BYTES = 256 * 1024
 # A big crawl is extracted in parts of at least this many bytes (some 20 to 60 pages), at
-# most this many per worker process (see split_big_crawls).
+# most this many per worker process (see split_big_crawls). Each part holds the whole crawl
+# in memory, decoded (about eight times the file's size): past this size a crawl stays whole.
 _PART_BYTES = 1_000_000
 _PARTS_PER_WORKER = 2
+_MOST_SPLIT_BYTES = 100_000_000
 _NO_ARTICLE_IN_PARTS = "none of its pages holds article text"
 
 
@@ -103,14 +109,15 @@ def split_big_crawls(jobs: Sequence[Job], workers: int) -> list[Job]:
 
     A crawl (WARC, WACZ) holding a worker's share of the batch or more would keep one core
     busy while the others idle, and show no progress for minutes: it is extracted in parts,
-    so every core works on it. Each part reads the whole file again, which costs CPU; so
-    smaller crawls, and crawls among many files that keep every core busy anyway, stay whole.
+    so every core works on it. Each part reads the whole file again, which costs CPU, and
+    holds all of it in memory; so smaller crawls, crawls among many files that keep every
+    core busy anyway, and crawls over ``_MOST_SPLIT_BYTES`` stay whole.
     """
     total = sum(job.size for job in jobs)
     split: list[Job] = []
     for job in jobs:
         parts = min(_PARTS_PER_WORKER * workers, job.size // _PART_BYTES)
-        big = job.size * workers >= total and parts > 1
+        big = job.size * workers >= total and parts > 1 and job.size <= _MOST_SPLIT_BYTES
         if job.format not in archive_import.SPLITTABLE_FORMATS or not big:
             split.append(job)
             continue
@@ -178,8 +185,8 @@ class Extractor:
 
     def results(self, jobs: Sequence[Job]) -> Generator[JobResult, None, None]:
         """Results in the order of ``jobs``; stop iterating to cancel what has not started."""
-        split = any(job.parts > 1 for job in jobs)
-        if self._workers <= 1 or (len(jobs) < _MIN_FILES_FOR_WORKERS and not split):
+        own_process = any(job.parts > 1 or job.size >= _OWN_PROCESS_BYTES for job in jobs)
+        if self._workers <= 1 or (len(jobs) < _MIN_FILES_FOR_WORKERS and not own_process):
             yield from (self._runner(job) for job in jobs)
             return
         yield from self._in_workers(jobs)

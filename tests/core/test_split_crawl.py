@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+import os
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from archive_import import Part, extract_file
 from desktop_app.core import Library, OutcomeKind, Progress
-from desktop_app.core.extraction import Job, JobResult, joined
+from desktop_app.core.extraction import Job, JobResult, joined, split_big_crawls
 from tests.archive_import.builders_warc import page, write_warc
 from tests.pages import article_page, long_paragraphs
 
@@ -94,3 +96,31 @@ def test_a_big_crawl_is_extracted_again_in_parts_too(
         assert [o.article_id for o in outcomes] == ids
         assert all(o.updated for o in outcomes)
         assert library.article(ids[-1]).title == f"Harbour number {PAGES - 1}"
+
+
+def test_a_file_of_twenty_megabytes_is_read_in_a_worker_even_alone(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    bundle = tmp_path / "bundle.zip"
+    with zipfile.ZipFile(bundle, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("page.html", article_page("Bundled page", long_paragraphs("Kelp.")))
+        archive.writestr("page_files/noise.bin", os.urandom(20_000_000))
+    caplog.set_level(logging.INFO, logger="desktop_app.core.extraction")
+    with Library(tmp_path / "lib", workers=2) as library:
+        [outcome] = library.import_paths([bundle]).outcomes
+        assert outcome.kind is OutcomeKind.IMPORTED
+    assert "extracting in 2 worker processes" in caplog.messages
+
+
+def test_only_a_crawl_that_would_keep_one_core_busy_alone_is_split() -> None:
+    def parts(*sizes: int, fmt: str = "warc") -> list[int]:
+        jobs = [Job(n, f"crawl{n}.warc.gz", fmt, size) for n, size in enumerate(sizes)]
+        return [job.parts for job in split_big_crawls(jobs, workers=2) if job.part == 0]
+
+    assert parts(5_000_000) == [4]  # Two parts per worker at most.
+    assert parts(2_500_000) == [2]  # A megabyte or more per part.
+    assert parts(1_500_000) == [1]
+    assert parts(5_000_000, 5_000_000) == [4, 4]  # Each is a worker's share.
+    assert parts(*[5_000_000] * 10) == [1] * 10  # Many crawls keep every core busy.
+    assert parts(150_000_000) == [1]  # Too big to hold twice in memory.
+    assert parts(5_000_000, fmt="mhtml") == [1]
