@@ -68,7 +68,7 @@ class _Run:
         whole = self.joiner.add(result)
         job = result.job
         if job.parts > 1 and self.progress is not None:
-            step = f"part {self.joiner.arrived(job)} of {job.parts}"
+            step = f"{self.joiner.arrived(job)} of {job.parts} parts done"
             self.progress(Progress(self.done, self.total, job.path, step))
         return whole
 

@@ -15,7 +15,7 @@ class Progress:
     total: int
     current: str = ""
     step: str = ""
-    """How far into ``current`` (a big crawl is read a part at a time: "part 3 of 8")."""
+    """How far into ``current`` (a big crawl is read a part at a time: "3 of 8 parts done")."""
 
 
 ProgressCallback = Callable[[Progress], None]

@@ -52,7 +52,7 @@ def test_a_big_crawl_is_split_and_written_as_one_file(tmp_path: Path) -> None:
         assert outcome.kind is OutcomeKind.IMPORTED
         titles = [library.article(i).title for i in outcome.article_ids]
         assert titles == [f"Harbour number {n}" for n in range(PAGES)]
-        assert [s for s in steps if s] == ["part 1 of 2", "part 2 of 2"]
+        assert [s for s in steps if s] == ["1 of 2 parts done", "2 of 2 parts done"]
         again = library.import_paths([crawl]).outcomes[0]
         assert again.kind is OutcomeKind.DUPLICATE
 

@@ -178,7 +178,7 @@ def test_once_every_file_is_read_the_dialog_and_strip_say_the_import_is_finishin
 
 
 def test_the_part_of_a_big_crawl_being_read_is_named() -> None:
-    assert current_text(Progress(0, 2, "/data/crawl.warc.gz", "part 3 of 8")) == (
-        "Reading crawl.warc.gz, part 3 of 8"
+    assert current_text(Progress(0, 2, "/data/crawl.warc.gz", "3 of 8 parts done")) == (
+        "Reading crawl.warc.gz, 3 of 8 parts done"
     )
     assert current_text(Progress(1, 2, "/data/page.html")) == "Reading page.html"
