@@ -103,8 +103,8 @@ def extract_loaded(
     """The articles in a loaded file of format ``fmt``; raises ``InputError`` for bad input."""
     source = Source(path=str(loaded.path), format=fmt, sha256=loaded.sha256)
     if part is not None and fmt in SPLITTABLE_FORMATS:
-        pages = _PAGE_READERS[fmt](loaded.data, loaded.path)
-        return _from_pages(part.of(pages), source)
+        # Only this part's pages are kept: the others' bytes are freed at once.
+        return _from_pages(part.of(_PAGE_READERS[fmt](loaded.data, loaded.path)), source)
     return _articles(loaded.data, source, depth=0)
 
 

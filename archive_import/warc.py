@@ -122,17 +122,23 @@ class WarcContents:
 
     def final_url(self, url: str) -> str:
         """Where ``url`` led when the archive recorded redirects from it."""
-        for _ in range(_MAX_REDIRECTS):
-            target = self.redirects.get(url_key(url))
-            if target is None:
-                break
-            url = target
-        return url
+        return _followed(self.redirects, url)
 
     def lookup(self) -> ResourceLookup:
         """Finds an image of the archive by URL, following recorded redirects."""
         table = resource_table(self.images)
-        return lambda url: table(url) or table(self.final_url(url))
+        redirects = self.redirects
+        # Not a method of self: the pages' bytes go with the pages, not with every lookup.
+        return lambda url: table(url) or table(_followed(redirects, url))
+
+
+def _followed(redirects: dict[str, str], url: str) -> str:
+    for _ in range(_MAX_REDIRECTS):
+        target = redirects.get(url_key(url))
+        if target is None:
+            break
+        url = target
+    return url
 
 
 def looks_like_warc(head: bytes, name: str) -> bool:
