@@ -88,11 +88,7 @@ class ImportFlow(QObject):
         task = self._task
         if task is None:
             return
-        task.progressed.disconnect()
-        task.finished.disconnect()
-        task.failed.disconnect()
-        task.cancel()
-        if not task.wait(_SHUTDOWN_WAIT_SECONDS):
+        if not task.abandon(_SHUTDOWN_WAIT_SECONDS):
             log.warning("import still running after %s s at shutdown", _SHUTDOWN_WAIT_SECONDS)
         self._end_progress()
 

@@ -256,6 +256,19 @@ class ReaderView(QWidget):
         action.toggled.connect(self._update_original_pane)
         return action
 
+    def _command_action(
+        self, label: str, shortcut: str, tip: str, slot: Callable[[], None]
+    ) -> QAction:
+        """An action of the reader that does one thing, off until an article is open."""
+        action = QAction(label, self)
+        action.setEnabled(False)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(f"{tip} ({shortcut})")
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
     def _toggle_action(self, label: str, shortcut: str, tip: str) -> QAction:
         """A checkable action of the reader, off until an article is open."""
         action = QAction(label, self)
@@ -307,14 +320,8 @@ class ReaderView(QWidget):
             emit(self.note_edited, self._article.id, note)
 
     def _make_similar_action(self) -> QAction:
-        action = QAction("More like this", self)
-        action.setEnabled(False)
-        action.setShortcut(QKeySequence("Ctrl+M"))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip("List the articles most like this one (Ctrl+M)")
-        action.triggered.connect(self._on_similar_triggered)
-        self.addAction(action)
-        return action
+        tip = "List the articles most like this one"
+        return self._command_action("More like this", "Ctrl+M", tip, self._on_similar_triggered)
 
     def _on_similar_triggered(self) -> None:
         if self._article is not None:
@@ -323,23 +330,13 @@ class ReaderView(QWidget):
     def set_reextracting(self, running: bool) -> None:
         """Grey out "Extract again" while a re-extraction runs (one at a time)."""
         self._reextracting = running
-        article = self._article
-        self.reextract_action.setEnabled(
-            not running and article is not None and bool(article.sources)
-        )
+        readable = self._article is not None and bool(self._article.sources)
+        self.reextract_action.setEnabled(readable and not running)
 
     def _make_reextract_action(self) -> QAction:
         self._reextracting = False
-        action = QAction("Extract again", self)
-        action.setEnabled(False)
-        action.setShortcut(QKeySequence("Ctrl+R"))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(
-            "Extract this article again from its saved page, keeping tags and notes (Ctrl+R)"
-        )
-        action.triggered.connect(self._on_reextract_triggered)
-        self.addAction(action)
-        return action
+        tip = "Extract this article again from its saved page, keeping tags and notes"
+        return self._command_action("Extract again", "Ctrl+R", tip, self._on_reextract_triggered)
 
     def _on_reextract_triggered(self) -> None:
         if self._article is not None:

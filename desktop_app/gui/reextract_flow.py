@@ -49,10 +49,7 @@ class ReextractFlow(QObject):
         task = self._task
         if task is None:
             return
-        task.finished.disconnect()
-        task.failed.disconnect()
-        task.cancel()
-        if not task.wait(_SHUTDOWN_WAIT):
+        if not task.abandon(_SHUTDOWN_WAIT):
             log.warning("re-extraction still running after %s s at shutdown", _SHUTDOWN_WAIT)
         self._task = None
 

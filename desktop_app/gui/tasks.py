@@ -47,6 +47,7 @@ class Task(QObject):
         self._token = CancelToken()
         self._done = threading.Event()
         self._runnable: _Runnable | None = None
+        self._abandoned = False
         queued = Qt.ConnectionType.QueuedConnection
         self._worker_progressed.connect(self._relay_progress, queued)
         self._worker_finished.connect(self._relay_finished, queued)
@@ -81,6 +82,13 @@ class Task(QObject):
         log.info("cancelling task %s", self._name)
         self._token.cancel()
 
+    def abandon(self, timeout: float) -> bool:
+        """Ask the job to stop and wait up to ``timeout`` seconds for it, its signals silenced
+        (the window is closing: nothing it would say is wanted); whether it ended in time."""
+        self._abandoned = True
+        self.cancel()
+        return self.wait(timeout)
+
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the job's function has returned; ``False`` if ``timeout`` ran out."""
         return self._done.wait(timeout)
@@ -101,17 +109,20 @@ class Task(QObject):
 
     @Slot(object)
     def _relay_progress(self, progress: Progress) -> None:
-        emit(self.progressed, progress)
+        if not self._abandoned:
+            emit(self.progressed, progress)
 
     @Slot(object)
     def _relay_finished(self, result: object) -> None:
         Task._alive.discard(self)
-        emit(self.finished, result)
+        if not self._abandoned:
+            emit(self.finished, result)
 
     @Slot(Exception)
     def _relay_failed(self, error: Exception) -> None:
         Task._alive.discard(self)
-        emit(self.failed, error)
+        if not self._abandoned:
+            emit(self.failed, error)
 
 
 class _Runnable(QRunnable):

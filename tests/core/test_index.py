@@ -308,15 +308,7 @@ def test_segments_merged_by_the_fast_writer_hold_what_whoosh_writes(
     writer.commit(mergetype=NO_MERGE)
     FastWriter(ix).commit(mergetype=OPTIMIZE)  # ...merged into one.
     ix.close()
-    plain = tmp_path / "plain"
-    plain.mkdir()
-    ix = whoosh_index.create_in(str(plain), SCHEMA)
-    writer = ix.writer()
-    for article in articles:
-        if article.id not in gone:
-            writer.add_document(**document_for(article))
-    writer.commit()
-    ix.close()
+    plain = _whoosh_index(tmp_path / "plain", [a for a in articles if a.id not in gone])
     assert _postings(merged) == _postings(plain)
 
 
@@ -432,12 +424,16 @@ def test_a_reader_over_several_segments_is_added_as_whoosh_adds_it(
         writer.commit()
     ix.close()
     target.close()
-    plain = tmp_path / "plain"
-    plain.mkdir()
-    ix = whoosh_index.create_in(str(plain), SCHEMA)
+    assert _postings(added) == _postings(_whoosh_index(tmp_path / "plain", articles))
+
+
+def _whoosh_index(folder: Path, articles: list[Article]) -> Path:
+    """An index of ``articles`` written by Whoosh's own writer, to compare ours with."""
+    folder.mkdir()
+    ix = whoosh_index.create_in(str(folder), SCHEMA)
     writer = ix.writer()
     for article in articles:
         writer.add_document(**document_for(article))
     writer.commit()
     ix.close()
-    assert _postings(added) == _postings(plain)
+    return folder

@@ -105,3 +105,25 @@ def test_wait_blocks_until_the_job_returns(qtbot):
     release.set()
     assert task.wait(20)
     qtbot.waitSignal(task.finished, timeout=10_000).wait()
+
+
+def test_an_abandoned_task_is_stopped_and_says_nothing_more(qtbot):
+    started = threading.Event()
+    heard: list[object] = []
+
+    def job(progress, cancel):
+        started.set()
+        while not cancel.cancelled:
+            time.sleep(0.01)
+        progress(Progress(1, 1, "after the window closed"))
+        return "late"
+
+    task = Task(job, name="abandoned")
+    task.progressed.connect(heard.append)
+    task.finished.connect(heard.append)
+    task.start()
+    assert started.wait(10)
+    assert task.abandon(10)
+    qtbot.wait(100)  # Queued signals would be delivered by now.
+    assert heard == []
+    assert not task.running
