@@ -18,6 +18,7 @@ TIMEOUT_MS = 20_000
 
 @pytest.fixture
 def library(tmp_path: Path) -> Iterator[Library]:
+    """Two pages (conftest's ``window`` shows this library)."""
     folder = tmp_path / "pages"
     folder.mkdir()
     pages = [write_page(folder, name) for name in ("lighthouse.html", "sourdough.html")]
@@ -25,15 +26,6 @@ def library(tmp_path: Path) -> Iterator[Library]:
     assert len(lib.import_paths(pages).imported_ids) == 2
     yield lib
     lib.close()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, library: Library) -> MainWindow:
-    win = MainWindow(library)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def _spoil(library: Library, article_id: int) -> None:
