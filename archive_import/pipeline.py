@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
@@ -83,29 +83,42 @@ def load(path: Path) -> LoadedFile:
 
 
 def extract_file(
-    path: Path, fmt: str | None = None, part: Part | None = None
+    path: Path,
+    fmt: str | None = None,
+    part: Part | None = None,
+    locators: Collection[str] | None = None,
 ) -> list[ExtractedArticle]:
     """Read ``path`` and return its articles; the format is sniffed when not given.
 
-    With ``part``, only that part's pages are extracted, when the file is of a
-    ``SPLITTABLE_FORMATS`` format (other files are always read whole).
+    With ``locators``, only the pages at those locators of a file of several pages are
+    extracted (an article read again); with ``part``, only that part's run of them, when the
+    file is of a ``SPLITTABLE_FORMATS`` format. Other files are always read whole.
     """
     loaded = load(path)
     fmt = fmt or formats.sniff_format(path, loaded.data[: formats.SNIFF_BYTES])
     if fmt is None:
         raise InputError(path, "not a saved web page Archive Browser reads")
-    return extract_loaded(loaded, fmt, part)
+    return extract_loaded(loaded, fmt, part, locators)
 
 
 def extract_loaded(
-    loaded: LoadedFile, fmt: str, part: Part | None = None
+    loaded: LoadedFile,
+    fmt: str,
+    part: Part | None = None,
+    locators: Collection[str] | None = None,
 ) -> list[ExtractedArticle]:
     """The articles in a loaded file of format ``fmt``; raises ``InputError`` for bad input."""
     source = Source(path=str(loaded.path), format=fmt, sha256=loaded.sha256)
-    if part is not None and fmt in SPLITTABLE_FORMATS:
-        # Only this part's pages are kept: the others' bytes are freed at once.
-        return _from_pages(part.of(_PAGE_READERS[fmt](loaded.data, loaded.path)), source)
-    return _articles(loaded.data, source, depth=0)
+    part = part if fmt in SPLITTABLE_FORMATS else None
+    if fmt not in _PAGE_READERS or (part is None and locators is None):
+        return _articles(loaded.data, source, depth=0)
+    # Only the pages asked for are kept: the others' bytes are freed at once.
+    pages = _PAGE_READERS[fmt](loaded.data, loaded.path)
+    if locators is not None:
+        pages = [page for page in pages if page.locator in locators]
+        if not pages:
+            raise NotAnArticle(loaded.path, "the file no longer holds the pages asked for")
+    return _from_pages(part.of(pages) if part is not None else pages, source)
 
 
 def original_page(path: Path, locator: str = "") -> str | None:

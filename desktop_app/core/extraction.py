@@ -40,6 +40,8 @@ _EARLY_MIN_BYTES = 256 * 1024
 _PART_BYTES = 1_000_000
 _PARTS_PER_WORKER = 2
 _MOST_SPLIT_BYTES = 100_000_000
+# A job for a few pages of a crawl (an article read again) is not worth splitting.
+_FEWEST_PAGES_TO_SPLIT = 50
 _NO_ARTICLE_IN_PARTS = "none of its pages holds article text"
 
 
@@ -57,6 +59,8 @@ class Job:
     part: int = 0
     parts: int = 1
     """A big crawl is extracted in ``parts`` jobs, this one doing part ``part`` (from 0)."""
+    locators: tuple[str, ...] = ()
+    """Only these pages of a file of several pages (re-extraction); empty for all of them."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,8 @@ def run_job(job: Job) -> JobResult:
     """Extract one file; never raises, so one bad file cannot stop a batch."""
     try:
         part = archive_import.Part(job.part, job.parts) if job.parts > 1 else None
-        articles = archive_import.extract_file(Path(job.path), job.format, part)
+        locators = set(job.locators) if job.locators else None
+        articles = archive_import.extract_file(Path(job.path), job.format, part, locators)
     except NotAnArticle as exc:
         return JobResult(job, skipped=exc.reason)
     except InputError as exc:
@@ -118,6 +123,8 @@ def split_big_crawls(jobs: Sequence[Job], workers: int) -> list[Job]:
     for job in jobs:
         parts = min(_PARTS_PER_WORKER * workers, job.size // _PART_BYTES)
         big = job.size * workers >= total and parts > 1 and job.size <= _MOST_SPLIT_BYTES
+        if job.locators and len(job.locators) < _FEWEST_PAGES_TO_SPLIT:
+            big = False
         if job.format not in archive_import.SPLITTABLE_FORMATS or not big:
             split.append(job)
             continue

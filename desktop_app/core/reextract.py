@@ -51,31 +51,36 @@ class ReextractPlan:
 
 
 def plan_reextraction(articles: Sequence[Article]) -> ReextractPlan:
-    """One job per distinct source file (an article's first source), in the articles' order."""
+    """One job per distinct source file (an article's first source), in the articles' order.
+
+    A job reads only the pages its articles came from, when their file holds several: one
+    article of a crawl is read again without extracting the whole crawl.
+    """
     plan = ReextractPlan()
-    jobs: dict[str, Job] = {}
+    groups: dict[str, list[Article]] = {}
     for article in articles:
-        if not article.sources:
+        if article.sources:
+            groups.setdefault(article.sources[0].sha256, []).append(article)
+        else:
             plan.sourceless.append(ReextractOutcome(article.id, False, _NO_SOURCE))
-            continue
-        source = article.sources[0]
-        job = jobs.get(source.sha256)
-        if job is None:
-            job = jobs[source.sha256] = _job(len(jobs), source)
-            plan.jobs.append(job)
-            plan.articles[job.order] = []
-        plan.articles[job.order].append(article)
+    for order, group in enumerate(groups.values()):
+        plan.jobs.append(_job(order, group))
+        plan.articles[order] = group
     return plan
 
 
-def _job(order: int, source: SourceRecord) -> Job:
+def _job(order: int, group: list[Article]) -> Job:
+    source = group[0].sources[0]
+    locators = tuple(dict.fromkeys(article.sources[0].locator for article in group))
+    # No locator: the file is the page (a saved HTML page, a text): it is read whole.
+    wanted = () if "" in locators else locators
     # The format is sniffed again in the worker (a newer importer may read the file as
     # something better; and the source's format is its page's, inside a zip); only a file
     # big enough to be a crawl worth splitting is sniffed here, where the jobs are planned.
     path = Path(source.path)
     size = _size(path)
     fmt = _sniffed(path) if size >= _SNIFFED_BYTES else ""
-    return Job(order, source.path, fmt, size, sha256=source.sha256)
+    return Job(order, source.path, fmt, size, sha256=source.sha256, locators=wanted)
 
 
 def _sniffed(path: Path) -> str:

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from archive_import import Part, extract_file
+from archive_import import NotAnArticle, Part, extract_file
 from desktop_app.core import Library, OutcomeKind, Progress
 from desktop_app.core.extraction import Job, JobResult, joined, split_big_crawls
+from desktop_app.core.reextract import plan_reextraction
 from tests.archive_import.builders_warc import page, write_warc
 from tests.pages import article_page, long_paragraphs
 
@@ -124,3 +125,32 @@ def test_only_a_crawl_that_would_keep_one_core_busy_alone_is_split() -> None:
     assert parts(*[5_000_000] * 10) == [1] * 10  # Many crawls keep every core busy.
     assert parts(150_000_000) == [1]  # Too big to hold twice in memory.
     assert parts(5_000_000, fmt="mhtml") == [1]
+    one_page = Job(0, "crawl.warc.gz", "warc", 5_000_000, locators=("urn:uuid:1",))
+    assert [job.parts for job in split_big_crawls([one_page], workers=2)] == [1]
+
+
+def test_only_the_pages_asked_for_are_extracted(tmp_path: Path) -> None:
+    crawl = _crawl(tmp_path / "crawl.warc", pages=5)
+    articles = extract_file(crawl)
+    wanted = {articles[1].source.locator, articles[3].source.locator}
+    again = extract_file(crawl, locators=wanted)
+    assert [a.title for a in again] == ["Harbour number 1", "Harbour number 3"]
+    with pytest.raises(NotAnArticle, match="no longer holds the pages asked for"):
+        extract_file(crawl, locators={"urn:uuid:gone"})
+
+
+def test_one_article_of_a_crawl_is_read_again_alone(tmp_path: Path) -> None:
+    crawl = _crawl(tmp_path / "crawl.warc", pages=6)
+    page = tmp_path / "lone.html"
+    page.write_text(article_page("Lone page", long_paragraphs("Gulls.")), "utf-8")
+    with Library(tmp_path / "lib", workers=1) as library:
+        ids = library.import_paths([crawl, page]).imported_ids
+        plan = plan_reextraction([library.article(i) for i in (ids[4], ids[6], ids[1])])
+        crawl_job, page_job = plan.jobs
+        assert crawl_job.locators == tuple(
+            library.article(i).sources[0].locator for i in (ids[4], ids[1])
+        )
+        assert page_job.locators == ()  # A page saved alone is read whole.
+        [outcome] = library.reextract([ids[4]])
+        assert outcome.updated
+        assert library.article(ids[4]).title == "Harbour number 4"
