@@ -12,7 +12,8 @@ with the window's reads timed meanwhile. With
 ``--site-pages N`` it imports N generated pages of one site instead (small pages, where the
 writing process sets the pace, and a site template to learn), then one more page of that site,
 then extracts every page again. With ``--crawl`` it imports one WARC file holding the 136
-benchmark pages instead, and prints the progress reports the import gave while reading it.
+benchmark pages instead, and prints the progress reports the import gave while reading it,
+then extracts one of its articles again.
 """
 
 from __future__ import annotations
@@ -139,7 +140,11 @@ def _crawl_import(workers: int | None, copies: int) -> int:
                 report = library.import_paths([crawl], progress=heard)
             elapsed = time.perf_counter() - started
             articles = library.count()
+            started = time.perf_counter()
+            library.reextract(report.imported_ids[:1])
+            one_again = time.perf_counter() - started
     _print_figures(report.outcomes, articles, elapsed, memory)
+    print(f"then one of its articles extracted again: {one_again:.2f} s")
     print(f"pages per second: {count / elapsed:.1f} (copies of a page are one article)")
     steps = [f"{at:.1f} s {step or '(file)'}" for at, step in reports]
     print(f"progress reports: {len(reports)}: {', '.join(steps)}")
