@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import Article, ArticleNotFound, CoreError, Library, SearchResults
+from desktop_app.core import (
+    Article,
+    ArticleNotFound,
+    CoreError,
+    Library,
+    Progress,
+    SearchResults,
+)
 from desktop_app.gui import menus, styles
 from desktop_app.gui.facet_panel import FACET_TITLES, FacetPanel, value_label
 from desktop_app.gui.formatting import plural, query_terms
@@ -50,6 +57,8 @@ class MainWindow(QMainWindow):
 
     import_finished = Signal(object)
     """An import ended and the list was refreshed; carries the ``ImportReport``."""
+    reextract_all_changed = Signal(bool)
+    """Extracting the whole library again started (``True``) or ended."""
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +78,8 @@ class MainWindow(QMainWindow):
         self.imports.import_failed.connect(lambda _error: self.refresh())
         self.reextraction = ReextractFlow(library, self)
         self.reextraction.ended.connect(self._on_reextracted)
+        self.reextraction.all_progressed.connect(self._on_reextract_progress)
+        self.reextraction.all_ended.connect(self._on_all_reextracted)
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
         menus.build(self)
@@ -101,6 +112,23 @@ class MainWindow(QMainWindow):
         if task is not None:
             self.reader.set_reextracting(True)
             self.statusBar().showMessage("Extracting the article again from its saved page…")
+        return task
+
+    def reextract_all(self, confirm: bool = True) -> Task | None:
+        """Extract every article again in the background (asked first when ``confirm``);
+        while that runs, the same command stops it."""
+        if self.reextraction.task is not None:
+            self.reextraction.cancel()
+            self.statusBar().showMessage("Stopping after the article being written…")
+            return None
+        count = self.library.count()
+        if not count or (confirm and not menus.confirm_reextract_all(self, count)):
+            return None
+        task = self.reextraction.start_all()
+        if task is not None:
+            self.reader.set_reextracting(True)
+            self.reextract_all_changed.emit(True)
+            self.statusBar().showMessage(f"Extracting {plural(count, 'article')} again…")
         return task
 
     def show_bookmarks(self, bookmarked_only: bool) -> None:
@@ -371,6 +399,21 @@ class MainWindow(QMainWindow):
             if article is not None:
                 terms = query_terms(self.search_field.text())
                 self.reader.show_article(article, terms, changed=True)
+
+    def _on_reextract_progress(self, progress: Progress) -> None:
+        self.statusBar().showMessage(
+            f"Extracting again: {progress.done:,} of {plural(progress.total, 'article')}"
+        )
+
+    def _on_all_reextracted(self, summary: str) -> None:
+        self.reader.set_reextracting(False)
+        self.reextract_all_changed.emit(False)
+        self.statusBar().showMessage(summary)
+        self.refresh(keep_reader=True)
+        shown = self.reader.article_id
+        article = self._find_article(shown) if shown is not None else None
+        if article is not None:
+            self.reader.show_article(article, query_terms(self.search_field.text()), changed=True)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         hit = self.model.hit_at(current.row()) if current.isValid() else None

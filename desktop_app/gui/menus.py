@@ -25,6 +25,8 @@ SAVED_PAGE_PATTERNS = (
 )
 """Every kind of file the importer reads; ``*.gz`` covers gzipped pages (``.html.gz``)."""
 SAVED_PAGE_FILTER = f"Saved pages ({' '.join(SAVED_PAGE_PATTERNS)});;All files (*)"
+EXTRACT_ALL_AGAIN = "E&xtract All Again…"
+STOP_EXTRACTING = "Stop E&xtracting Again"
 
 
 def build(window: MainWindow) -> None:
@@ -55,6 +57,17 @@ def choose_folder(window: MainWindow) -> None:
         window.import_paths([folder])
 
 
+def confirm_reextract_all(parent: QWidget, count: int) -> bool:
+    """Ask before extracting every article again; whether the user agreed."""
+    answer = QMessageBox.question(
+        parent,
+        "Extract all again",
+        f"Extract all {count:,} articles again from their saved pages? Bookmarks, tags and "
+        "notes stay. It runs in the background; the same menu item stops it.",
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def show_about(parent: QWidget) -> None:
     """The About box."""
     QMessageBox.about(
@@ -78,6 +91,13 @@ def _build_file_menu(window: MainWindow) -> QAction:
     )
     menu.addAction(import_files)
     menu.addAction(import_folder)
+    menu.addSeparator()
+    again = _action(window, EXTRACT_ALL_AGAIN, None, window.reextract_all)
+    again.setToolTip("Extract every article again from its saved page, after an upgrade, say")
+    window.reextract_all_changed.connect(
+        lambda running: again.setText(STOP_EXTRACTING if running else EXTRACT_ALL_AGAIN)
+    )
+    menu.addAction(again)
     menu.addSeparator()
     quit_action = _action(window, "&Quit", "Ctrl+Q", window.close)
     quit_action.setMenuRole(QAction.MenuRole.QuitRole)

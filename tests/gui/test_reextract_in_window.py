@@ -7,10 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core import Library
+from desktop_app.core import Library, ReextractOutcome
 from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.menus import EXTRACT_ALL_AGAIN, STOP_EXTRACTING
+from desktop_app.gui.reextract_flow import reextract_summary
 from tests.gui.conftest import write_page
 
 TIMEOUT_MS = 20_000
@@ -86,3 +89,47 @@ def test_extract_again_says_why_it_could_not(
 def test_nothing_to_extract_again_without_an_article(window: MainWindow) -> None:
     window.reader.show_empty()
     assert not window.reader.reextract_action.isEnabled()
+
+
+def _file_menu_action(window: MainWindow, text: str) -> QAction:
+    file_menu = window.menuBar().actions()[0].menu()
+    return next(a for a in file_menu.actions() if a.text() == text)
+
+
+def test_extract_all_again_from_the_file_menu(
+    qtbot: QtBot, window: MainWindow, library: Library
+) -> None:
+    ids = [a.id for a in library.articles()]
+    for article_id in ids:
+        _spoil(library, article_id)
+    window.open_article(ids[0])
+    action = _file_menu_action(window, EXTRACT_ALL_AGAIN)
+    assert "stale words" in window.reader.browser.toPlainText()
+    with qtbot.waitSignal(window.reextraction.all_ended, timeout=TIMEOUT_MS) as ended:
+        window.reextract_all(confirm=False)
+        assert action.text() == STOP_EXTRACTING
+        assert not window.reader.reextract_action.isEnabled()
+    assert ended.args == ["Extracted 2 articles again from their saved pages."]
+    assert window.statusBar().currentMessage() == ended.args[0]
+    assert action.text() == EXTRACT_ALL_AGAIN
+    assert "stale words" not in window.reader.browser.toPlainText()
+    assert "spiral stair" in window.reader.browser.toPlainText()
+
+
+def test_the_summary_says_what_could_not_be_done_and_that_it_was_stopped() -> None:
+    outcomes = [
+        ReextractOutcome(1, True),
+        ReextractOutcome(2, False, "the article has no source file"),
+    ]
+    assert reextract_summary(outcomes, stopped=True) == (
+        "Extracted 1 article again from its saved page; 1 could not be "
+        "(for one: the article has no source file) before it was stopped."
+    )
+
+
+def test_extract_all_again_stops_when_asked_again(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.reextraction.all_ended, timeout=TIMEOUT_MS) as ended:
+        assert window.reextract_all(confirm=False) is not None
+        assert window.reextract_all() is None  # The same command stops it.
+    assert ended.args[0].endswith("before it was stopped.")
+    assert window.reader.reextract_action.isEnabled() == (window.reader.article_id is not None)
