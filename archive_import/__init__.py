@@ -4,6 +4,7 @@ from archive_import.discovery import Found, Passed, discover
 from archive_import.document import Asset, ExtractedArticle, Source, extension_for
 from archive_import.errors import ArchiveImportError, InputError, NotAnArticle
 from archive_import.pipeline import (
+    CURRENT_EXTRACTORS,
     SPLITTABLE_FORMATS,
     LoadedFile,
     Part,
@@ -14,6 +15,7 @@ from archive_import.pipeline import (
 )
 
 __all__ = [
+    "CURRENT_EXTRACTORS",
     "SPLITTABLE_FORMATS",
     "ArchiveImportError",
     "Asset",

@@ -13,10 +13,12 @@ from archive_import import formats, zipped
 from archive_import.decoding import decode_text
 from archive_import.document import ExtractedArticle, Source
 from archive_import.errors import InputError, NotAnArticle
+from archive_import.extractors import EXTRACTOR as HTML_EXTRACTOR
 from archive_import.html_page import article_from_saved, read_html
 from archive_import.maff import read_htz, read_maff
 from archive_import.mhtml import read_mhtml
 from archive_import.saved_page import SavedPage
+from archive_import.text_page import EXTRACTOR as TEXT_EXTRACTOR
 from archive_import.text_page import read_text
 from archive_import.wacz import read_wacz
 from archive_import.warc import read_warc
@@ -36,6 +38,9 @@ _PAGE_READERS: dict[str, PageReader] = {
 }
 _MAX_ZIP_DEPTH = 2
 _MAX_GUNZIPPED_BYTES = 500_000_000
+
+CURRENT_EXTRACTORS = frozenset({HTML_EXTRACTOR, TEXT_EXTRACTOR})
+"""What this version records as an article's extractor: any other is an older one's."""
 
 SPLITTABLE_FORMATS = frozenset({formats.WARC, formats.WACZ})
 """Formats whose files can hold thousands of pages: they can be extracted a part at a time."""

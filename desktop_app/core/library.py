@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
+import archive_import
 from desktop_app.core import index
 from desktop_app.core.errors import LibraryError
 from desktop_app.core.extraction import (
@@ -142,6 +143,11 @@ class Library:
         """How many articles the library holds."""
         with self._lock:
             return self._store.count()
+
+    def count_outdated(self) -> int:
+        """Number of articles an older version of the extractor made (``reextract`` renews)."""
+        with self._lock:
+            return self._store.count_not_by(archive_import.CURRENT_EXTRACTORS)
 
     def count_bookmarked(self) -> int:
         """How many articles are bookmarked."""

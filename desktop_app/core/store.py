@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -274,6 +274,12 @@ class Store(Annotations):
         else:
             sql = "SELECT id FROM articles ORDER BY id DESC LIMIT ?"
         return [int(r[0]) for r in self._db.execute(sql, (limit,))]
+
+    def count_not_by(self, extractors: Collection[str]) -> int:
+        """Number of articles whose extractor is none of ``extractors``."""
+        marks = ", ".join("?" * len(extractors))
+        sql = f"SELECT count(*) FROM articles WHERE extractor NOT IN ({marks})"
+        return int(self._db.execute(sql, tuple(extractors)).fetchone()[0])
 
     def count_bookmarked(self) -> int:
         """Number of bookmarked articles."""

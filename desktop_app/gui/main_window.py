@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 800)
         self.refresh()
+        self._tell_if_outdated()
 
     def import_paths(self, paths: Sequence[Path | str]) -> Task | None:
         """Import files and folders in the background; the list refreshes when it ends."""
@@ -399,6 +400,18 @@ class MainWindow(QMainWindow):
             if article is not None:
                 terms = query_terms(self.search_field.text())
                 self.reader.show_article(article, terms, changed=True)
+
+    def _tell_if_outdated(self) -> None:
+        try:
+            outdated = self.library.count_outdated()
+        except CoreError as error:
+            log.warning("could not count the outdated articles: %s", error)
+            return
+        if outdated:
+            self.statusBar().showMessage(
+                f"{plural(outdated, 'article')} came from an older version of the extractor: "
+                "File → Extract All Again… renews them."
+            )
 
     def _on_reextract_progress(self, progress: Progress) -> None:
         self.statusBar().showMessage(

@@ -167,3 +167,17 @@ def test_a_file_gone_with_its_kept_copy_is_reported(library: Library, tmp_path: 
     assert not outcome.updated
     assert "can be found" in outcome.reason
     assert library.article(article_id).title == "Lost page"
+
+
+def test_articles_of_an_older_extractor_are_counted_until_extracted_again(
+    library: Library, pages: Path
+) -> None:
+    ids = library.import_paths([pages]).imported_ids
+    assert library.count_outdated() == 0
+    db = sqlite3.connect(library.folder / "library.sqlite3")
+    db.execute("UPDATE articles SET extractor = 'trafilatura 1.0' WHERE id = ?", (ids[1],))
+    db.commit()
+    db.close()
+    assert library.count_outdated() == 1
+    library.reextract([ids[1]])
+    assert library.count_outdated() == 0

@@ -133,3 +133,18 @@ def test_extract_all_again_stops_when_asked_again(qtbot: QtBot, window: MainWind
         assert window.reextract_all() is None  # The same command stops it.
     assert ended.args[0].endswith("before it was stopped.")
     assert window.reader.reextract_action.isEnabled() == (window.reader.article_id is not None)
+
+
+def test_the_window_says_when_articles_came_from_an_older_extractor(
+    qtbot: QtBot, library: Library
+) -> None:
+    db = sqlite3.connect(library.folder / "library.sqlite3")
+    db.execute("UPDATE articles SET extractor = 'an older extractor'")
+    db.commit()
+    db.close()
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    assert window.statusBar().currentMessage() == (
+        "2 articles came from an older version of the extractor: "
+        "File → Extract All Again… renews them."
+    )
