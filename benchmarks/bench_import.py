@@ -168,6 +168,7 @@ def _site_import(count: int, workers: int | None) -> int:
             with PeakMemory() as memory, reads:
                 report = library.import_paths(paths[:count])
             elapsed = time.perf_counter() - started
+            searches = _search_times(library)
             started = time.perf_counter()
             library.import_paths(paths[count:])
             one_more = time.perf_counter() - started
@@ -177,9 +178,32 @@ def _site_import(count: int, workers: int | None) -> int:
             again = time.perf_counter() - started
     _print_figures(report.outcomes, articles - 1, elapsed, memory)
     print(reads.summary())
+    print(searches)
     print(f"then one more page of the same site: {one_more:.2f} s")
     print(f"then every page extracted again (reextract --all): {again:.1f} s")
     return 0
+
+
+# Words of the generated site's articles, common and rare alike.
+_SEARCHED = ("harbour", "the", "market", "council", "river", "night", "year", "city")
+
+
+def _search_times(library: Library, rounds: int = 10) -> str:
+    """Search times right after an import, with the index as the import left it."""
+    for word in _SEARCHED:  # Warm: the first search of a word reads its postings from disk.
+        library.search(word)
+    times = []
+    for _ in range(rounds):
+        for word in _SEARCHED:
+            started = time.perf_counter()
+            library.search(word)
+            times.append(time.perf_counter() - started)
+    times.sort()
+    p50, p95 = times[len(times) // 2], times[int(len(times) * 0.95)]
+    return (
+        f"then searches, index as the import left it: {len(times)} one-word searches, "
+        f"p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms"
+    )
 
 
 class _Reads(Sampler):
