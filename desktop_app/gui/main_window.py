@@ -394,12 +394,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Could not extract the article again: {reason}")
             return
         self.statusBar().showMessage("Extracted again from its saved page.", 5000)
-        self.refresh(keep_reader=True)
-        if self.reader.article_id == article_id:
-            article = self._find_article(article_id)
-            if article is not None:
-                terms = query_terms(self.search_field.text())
-                self.reader.show_article(article, terms, changed=True)
+        self._refresh_after_reextraction()
 
     def _tell_if_outdated(self) -> None:
         try:
@@ -422,6 +417,10 @@ class MainWindow(QMainWindow):
         self.reader.set_reextracting(False)
         self.reextract_all_changed.emit(False)
         self.statusBar().showMessage(summary)
+        self._refresh_after_reextraction()
+
+    def _refresh_after_reextraction(self) -> None:
+        """The list, and the article being read, shown afresh: their texts may have changed."""
         self.refresh(keep_reader=True)
         shown = self.reader.article_id
         article = self._find_article(shown) if shown is not None else None
