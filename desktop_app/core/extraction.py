@@ -38,6 +38,8 @@ _EARLY_MIN_BYTES = 256 * 1024
 # most this many per worker process (see split_big_crawls). Each part holds the whole crawl
 # in memory, decoded (about eight times the file's size): past this size a crawl stays whole.
 _PART_BYTES = 1_000_000
+SMALLEST_SPLIT_BYTES = 2 * _PART_BYTES
+"""A file smaller than this is never split (it would not make two parts)."""
 _PARTS_PER_WORKER = 2
 _MOST_SPLIT_BYTES = 100_000_000
 # A job for a few pages of a crawl (an article read again) is not worth splitting.
@@ -122,10 +124,9 @@ def split_big_crawls(jobs: Sequence[Job], workers: int) -> list[Job]:
     split: list[Job] = []
     for job in jobs:
         parts = min(_PARTS_PER_WORKER * workers, job.size // _PART_BYTES)
+        few_pages = 0 < len(job.locators) < _FEWEST_PAGES_TO_SPLIT
         big = job.size * workers >= total and parts > 1 and job.size <= _MOST_SPLIT_BYTES
-        if job.locators and len(job.locators) < _FEWEST_PAGES_TO_SPLIT:
-            big = False
-        if job.format not in archive_import.SPLITTABLE_FORMATS or not big:
+        if job.format not in archive_import.SPLITTABLE_FORMATS or not big or few_pages:
             split.append(job)
             continue
         split.extend(replace(job, part=part, parts=parts) for part in range(parts))
@@ -172,6 +173,14 @@ def joined(parts: Sequence[JobResult]) -> JobResult:
     return JobResult(whole, skipped=reason)
 
 
+def file_size(path: Path) -> int:
+    """A file's size in bytes; 0 when it is gone (its job reports that, or reads a copy)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def default_workers() -> int:
     """One worker per core."""
     return max(1, os.cpu_count() or 1)
@@ -184,7 +193,8 @@ class Extractor:
         self, workers: int | None = None, runner: Callable[[Job], JobResult] = run_job
     ) -> None:
         """``runner`` extracts one job; it must be a module-level function (workers import it)."""
-        self._workers = workers if workers is not None else default_workers()
+        self.workers = workers if workers is not None else default_workers()
+        """How many worker processes a run starts (1: none, the work is done here)."""
         self._runner = runner
         self._pool: ProcessPoolExecutor | None = None
         self.processes_started = 0
@@ -193,19 +203,19 @@ class Extractor:
     def results(self, jobs: Sequence[Job]) -> Generator[JobResult, None, None]:
         """Results in the order of ``jobs``; stop iterating to cancel what has not started."""
         own_process = any(job.parts > 1 or job.size >= _OWN_PROCESS_BYTES for job in jobs)
-        if self._workers <= 1 or (len(jobs) < _MIN_FILES_FOR_WORKERS and not own_process):
+        if self.workers <= 1 or (len(jobs) < _MIN_FILES_FOR_WORKERS and not own_process):
             yield from (self._runner(job) for job in jobs)
             return
         yield from self._in_workers(jobs)
 
     def _in_workers(self, jobs: Sequence[Job]) -> Generator[JobResult, None, None]:
         self._start_pool()
-        log.info("extracting in %d worker processes", self._workers)
+        log.info("extracting in %d worker processes", self.workers)
         running: dict[int, Future[JobResult]] = {}
-        for position in early_positions(jobs, _EARLY_PER_WORKER * self._workers):
+        for position in early_positions(jobs, _EARLY_PER_WORKER * self.workers):
             running[position] = self._submit(jobs[position])
         ahead = 0
-        window = _WINDOW_PER_WORKER * self._workers
+        window = _WINDOW_PER_WORKER * self.workers
         try:
             for position in range(len(jobs)):
                 # A bounded window keeps memory flat however many files are queued.
@@ -218,8 +228,8 @@ class Extractor:
             self.close()
 
     def _start_pool(self) -> None:
-        self._pool = ProcessPoolExecutor(self._workers, mp_context=_context())
-        self.processes_started += self._workers
+        self._pool = ProcessPoolExecutor(self.workers, mp_context=_context())
+        self.processes_started += self.workers
 
     def _submit(self, job: Job) -> Future[JobResult]:
         assert self._pool is not None

@@ -17,7 +17,7 @@ from desktop_app.core.extraction import (
     Job,
     JobResult,
     PartJoiner,
-    default_workers,
+    file_size,
     split_big_crawls,
 )
 from desktop_app.core.index import SearchIndex
@@ -103,9 +103,8 @@ class Importer:
         if progress is not None:
             # Say how many files there are before the first one, which may take a while.
             progress(Progress(0, len(items), ""))
-        workers = self._workers or default_workers()
-        jobs = split_big_crawls(list(self._triage(run, items)), workers)
         extractor = Extractor(self._workers)
+        jobs = split_big_crawls(list(self._triage(run, items)), extractor.workers)
         results = extractor.results(jobs)
         try:
             for result in results:
@@ -142,7 +141,7 @@ class Importer:
             assert sha is not None
             first_seen[sha] = str(item.path)
             run.shas[order] = sha
-            yield Job(order, str(item.path), item.format, _size(item.path))
+            yield Job(order, str(item.path), item.format, file_size(item.path))
 
     def _triage_one(
         self, item: Found | Passed, first_seen: dict[str, str]
@@ -220,13 +219,6 @@ class Importer:
         except Exception:
             # The database is the truth: the next start finds the gap and rebuilds the index.
             log.exception("could not index articles %s; the index will be rebuilt", ids)
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:  # Gone since it was hashed: its job reports that.
-        return 0
 
 
 def _sha256(path: Path) -> str:

@@ -14,7 +14,6 @@ from desktop_app.core.errors import LibraryError
 from desktop_app.core.extraction import (
     Extractor,
     PartJoiner,
-    default_workers,
     split_big_crawls,
 )
 from desktop_app.core.importer import Importer
@@ -302,8 +301,7 @@ class Library:
         outcomes = {o.article_id: o for o in plan.sourceless}
         runner = partial(read_again, str(self._importer.originals.folder))
         extractor = Extractor(self._workers, runner)
-        workers = self._workers or default_workers()
-        results = extractor.results(split_big_crawls(plan.jobs, workers))
+        results = extractor.results(split_big_crawls(plan.jobs, extractor.workers))
         joiner = PartJoiner()
         updated: list[int] = []
         pending: list[int] = []

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import archive_import
 from archive_import import InputError
-from desktop_app.core.extraction import Job, JobResult, run_job
+from desktop_app.core.extraction import SMALLEST_SPLIT_BYTES, Job, JobResult, file_size, run_job
 from desktop_app.core.originals import AssetFiles, Originals
 from desktop_app.core.records import Article, SourceRecord
 from desktop_app.core.store import Store
@@ -26,8 +26,6 @@ log = logging.getLogger(__name__)
 _NO_SOURCE = "the article has no source file"
 _GONE = "neither the original file nor the library's copy of it can be found"
 _LOST_PAGE = "the source no longer yields this page"
-# Smaller files are never split into parts (see extraction.split_big_crawls).
-_SNIFFED_BYTES = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -78,8 +76,8 @@ def _job(order: int, group: list[Article]) -> Job:
     # something better; and the source's format is its page's, inside a zip); only a file
     # big enough to be a crawl worth splitting is sniffed here, where the jobs are planned.
     path = Path(source.path)
-    size = _size(path)
-    fmt = _sniffed(path) if size >= _SNIFFED_BYTES else ""
+    size = file_size(path)
+    fmt = _sniffed(path) if size >= SMALLEST_SPLIT_BYTES else ""
     return Job(order, source.path, fmt, size, sha256=source.sha256, locators=wanted)
 
 
@@ -144,13 +142,6 @@ def original_html(originals: Originals, source: SourceRecord) -> str | None:
             return archive_import.original_page(copy, source.locator)
         except InputError:
             return None
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:  # Gone: the library's copy is read instead.
-        return 0
 
 
 def _unchanged(path: Path, sha256: str) -> bool:
