@@ -23,8 +23,6 @@ from desktop_app.gui.tasks import Task
 
 log = logging.getLogger(__name__)
 
-_SHUTDOWN_WAIT_SECONDS = 15.0
-
 
 class ImportFlow(QObject):
     """Starts imports, shows their progress, then a summary and any failures.
@@ -85,12 +83,9 @@ class ImportFlow(QObject):
 
     def shutdown(self) -> None:
         """Stop any import before the library closes; its result is no longer wanted."""
-        task = self._task
-        if task is None:
-            return
-        if not task.abandon(_SHUTDOWN_WAIT_SECONDS):
-            log.warning("import still running after %s s at shutdown", _SHUTDOWN_WAIT_SECONDS)
-        self._end_progress()
+        if self._task is not None:
+            self._task.abandon()
+            self._end_progress()
 
     def _run_import(
         self, paths: list[Path], progress: ProgressCallback, cancel: CancelToken

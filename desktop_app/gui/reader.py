@@ -129,6 +129,8 @@ class ReaderView(QWidget):
     ) -> None:
         super().__init__(parent)
         self._article: Article | None = None
+        self._reextracting = False
+        """Whether a re-extraction runs: "Extract again" waits for it to end."""
         self._load_article: ArticleLoader = load_article or (lambda _id: None)
         self.browser = SafeTextBrowser(self, load_asset=load_asset)
         self.browser.article_requested.connect(self.article_requested)
@@ -260,19 +262,18 @@ class ReaderView(QWidget):
         self, label: str, shortcut: str, tip: str, slot: Callable[[], None]
     ) -> QAction:
         """An action of the reader that does one thing, off until an article is open."""
-        action = QAction(label, self)
-        action.setEnabled(False)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(f"{tip} ({shortcut})")
+        action = self._new_action(label, shortcut, tip)
         action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
         return action
 
     def _toggle_action(self, label: str, shortcut: str, tip: str) -> QAction:
         """A checkable action of the reader, off until an article is open."""
-        action = QAction(label, self)
+        action = self._new_action(label, shortcut, tip)
         action.setCheckable(True)
+        return action
+
+    def _new_action(self, label: str, shortcut: str, tip: str) -> QAction:
+        action = QAction(label, self)
         action.setEnabled(False)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -288,7 +289,7 @@ class ReaderView(QWidget):
             f"confidence {article.confidence:.0%}"
         )
         self.original_action.setEnabled(may_have_original(article))
-        self.reextract_action.setEnabled(bool(article.sources) and not self._reextracting)
+        self._update_reextract_action()
         self._update_original_pane()
 
     def _update_original_pane(self) -> None:
@@ -330,11 +331,13 @@ class ReaderView(QWidget):
     def set_reextracting(self, running: bool) -> None:
         """Grey out "Extract again" while a re-extraction runs (one at a time)."""
         self._reextracting = running
+        self._update_reextract_action()
+
+    def _update_reextract_action(self) -> None:
         readable = self._article is not None and bool(self._article.sources)
-        self.reextract_action.setEnabled(readable and not running)
+        self.reextract_action.setEnabled(readable and not self._reextracting)
 
     def _make_reextract_action(self) -> QAction:
-        self._reextracting = False
         tip = "Extract this article again from its saved page, keeping tags and notes"
         return self._command_action("Extract again", "Ctrl+R", tip, self._on_reextract_triggered)
 

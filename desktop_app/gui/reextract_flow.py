@@ -17,7 +17,6 @@ from desktop_app.gui.tasks import Task
 
 log = logging.getLogger(__name__)
 
-_SHUTDOWN_WAIT = 15.0
 _UNEXPECTED = "an unexpected error (see the log file)"
 
 
@@ -71,12 +70,9 @@ class ReextractFlow(QObject):
 
     def shutdown(self) -> None:
         """Stop a running re-extraction before the library closes; what was done stays."""
-        task = self._task
-        if task is None:
-            return
-        if not task.abandon(_SHUTDOWN_WAIT):
-            log.warning("re-extraction still running after %s s at shutdown", _SHUTDOWN_WAIT)
-        self._task = None
+        if self._task is not None:
+            self._task.abandon()
+            self._task = None
 
     def _run(
         self, article_id: int, progress: ProgressCallback, cancel: CancelToken

@@ -16,6 +16,8 @@ from desktop_app.gui.signals import emit
 log = logging.getLogger(__name__)
 
 TaskFunction = Callable[[ProgressCallback, CancelToken], Any]
+SHUTDOWN_WAIT_SECONDS = 15.0
+"""How long a closing window waits for an abandoned task to stop."""
 
 
 class Task(QObject):
@@ -82,12 +84,15 @@ class Task(QObject):
         log.info("cancelling task %s", self._name)
         self._token.cancel()
 
-    def abandon(self, timeout: float) -> bool:
+    def abandon(self, timeout: float = SHUTDOWN_WAIT_SECONDS) -> bool:
         """Ask the job to stop and wait up to ``timeout`` seconds for it, its signals silenced
         (the window is closing: nothing it would say is wanted); whether it ended in time."""
         self._abandoned = True
         self.cancel()
-        return self.wait(timeout)
+        ended = self.wait(timeout)
+        if not ended:
+            log.warning("task %s still running after %s s at shutdown", self._name, timeout)
+        return ended
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the job's function has returned; ``False`` if ``timeout`` ran out."""
