@@ -8,7 +8,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -258,13 +258,18 @@ class ReaderView(QWidget):
         action.toggled.connect(self._update_original_pane)
         return action
 
-    def _command_action(
-        self, label: str, shortcut: str, tip: str, slot: Callable[[], None]
+    def _article_action(
+        self, label: str, shortcut: str, tip: str, signal: SignalInstance
     ) -> QAction:
-        """An action of the reader that does one thing, off until an article is open."""
+        """An action that reports ``signal`` with the id of the article shown, off until an
+        article is open."""
         action = self._new_action(label, shortcut, tip)
-        action.triggered.connect(lambda _checked=False: slot())
+        action.triggered.connect(lambda _checked=False: self._report(signal))
         return action
+
+    def _report(self, signal: SignalInstance) -> None:
+        if self._article is not None:
+            emit(signal, self._article.id)
 
     def _toggle_action(self, label: str, shortcut: str, tip: str) -> QAction:
         """A checkable action of the reader, off until an article is open."""
@@ -322,11 +327,7 @@ class ReaderView(QWidget):
 
     def _make_similar_action(self) -> QAction:
         tip = "List the articles most like this one"
-        return self._command_action("More like this", "Ctrl+M", tip, self._on_similar_triggered)
-
-    def _on_similar_triggered(self) -> None:
-        if self._article is not None:
-            emit(self.similar_requested, self._article.id)
+        return self._article_action("More like this", "Ctrl+M", tip, self.similar_requested)
 
     def set_reextracting(self, running: bool) -> None:
         """Grey out "Extract again" while a re-extraction runs (one at a time)."""
@@ -339,11 +340,7 @@ class ReaderView(QWidget):
 
     def _make_reextract_action(self) -> QAction:
         tip = "Extract this article again from its saved page, keeping tags and notes"
-        return self._command_action("Extract again", "Ctrl+R", tip, self._on_reextract_triggered)
-
-    def _on_reextract_triggered(self) -> None:
-        if self._article is not None:
-            emit(self.reextract_requested, self._article.id)
+        return self._article_action("Extract again", "Ctrl+R", tip, self.reextract_requested)
 
     def _make_bookmark_action(self) -> QAction:
         action = self._toggle_action("☆ Bookmark", "Ctrl+D", "Bookmark this article")
