@@ -1,9 +1,9 @@
 """Text analysis per language family: words, CJK bigrams, stemming, case and accent folding.
 
-Every article is analysed in its own language's *family*: one family per language Whoosh
-ships a stemmer for, and ``plain`` (folded, unstemmed) for the rest. Whatever the family,
-runs of Chinese, Japanese, Korean and Thai script become overlapping character bigrams,
-so a language written without spaces is searchable in any article that quotes it.
+Every article is analysed in its own language's *family*: one family per stemmed language,
+and ``plain`` (folded, unstemmed) for the rest. Whatever the family, runs of Chinese,
+Japanese, Korean and Thai script become overlapping character bigrams, so a language
+written without spaces is searchable in any article that quotes it.
 """
 
 from __future__ import annotations
@@ -11,21 +11,28 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import threading
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import Stemmer
 from whoosh.analysis import Token, Tokenizer
-from whoosh.lang import stemmer_for_language
 from whoosh.support.charset import accent_map
 
 log = logging.getLogger(__name__)
 
 PLAIN = "plain"
-# Every language Whoosh ships a stemmer for (Snowball, and ISRI for Arabic). Turkish has
-# no stemmer in Whoosh and is analysed as ``plain``.
-STEMMED = ("ar", "da", "de", "en", "es", "fi", "fr", "hu", "it", "nl", "no", "pt", "ro", "ru", "sv")
+# Stemmed with the Snowball project's own stemmers (PyStemmer, compiled C), by their names
+# there. Whoosh's pure-Python ports were the costliest step of indexing an article, and cut
+# some words wrongly ("added" to "ad", Latin words in a Russian text).
+_SNOWBALL = {
+    "ar": "arabic", "da": "danish", "de": "german", "en": "english", "es": "spanish",
+    "fi": "finnish", "fr": "french", "hu": "hungarian", "it": "italian", "nl": "dutch",
+    "no": "norwegian", "pt": "portuguese", "ro": "romanian", "ru": "russian", "sv": "swedish",
+}  # fmt: skip
+STEMMED = tuple(_SNOWBALL)
 FAMILIES = (*STEMMED, PLAIN)
 # Where accents are marks on a letter a writer may leave off (``marée``, ``maree``),
 # words are folded before stemming, so both spellings reach one stem. Where they make
@@ -141,13 +148,28 @@ def _bigrams(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
+class _Stemmers(threading.local):
+    """One Snowball stemmer per thread, made on first use: PyStemmer's stemmers keep state
+    while they work and are documented as not to be shared between threads."""
+
+    def __init__(self, algorithm: str) -> None:
+        self._algorithm = algorithm
+        self._stem: Callable[[str], str] | None = None
+
+    def stem(self, word: str) -> str:
+        if self._stem is None:
+            # No cache of its own: Family keeps the one cache of stems.
+            self._stem = Stemmer.Stemmer(self._algorithm, 0).stemWord
+        return self._stem(word)
+
+
 class Family:
     """How one language family turns text into index terms."""
 
     def __init__(self, name: str) -> None:
         self.name = name
         self._stem: Callable[[str], str] | None = (
-            stemmer_for_language(name) if name in STEMMED else None
+            _Stemmers(_SNOWBALL[name]).stem if name in _SNOWBALL else None
         )
         self._cache: dict[str, str] = {}
         self._fold_first = name not in _STEM_UNFOLDED
