@@ -99,20 +99,20 @@ def extract_file(
     extracted (an article read again); with ``part``, only that part's run of them, when the
     file is of a ``SPLITTABLE_FORMATS`` format. Other files are always read whole.
     """
-    loaded = load(path)
-    fmt = fmt or formats.sniff_format(path, loaded.data[: formats.SNIFF_BYTES])
-    if fmt is None:
-        raise InputError(path, "not a saved web page Archive Browser reads")
-    return extract_loaded(loaded, fmt, part, locators)
+    return extract_loaded(load(path), fmt, part, locators)
 
 
 def extract_loaded(
     loaded: LoadedFile,
-    fmt: str,
+    fmt: str | None = None,
     part: Part | None = None,
     locators: Collection[str] | None = None,
 ) -> list[ExtractedArticle]:
-    """The articles in a loaded file of format ``fmt``; raises ``InputError`` for bad input."""
+    """The articles in a file already read (see ``extract_file``); raises ``InputError`` for
+    bad input."""
+    fmt = fmt or formats.sniff_format(loaded.path, loaded.data[: formats.SNIFF_BYTES])
+    if fmt is None:
+        raise InputError(loaded.path, "not a saved web page Archive Browser reads")
     source = Source(path=str(loaded.path), format=fmt, sha256=loaded.sha256)
     part = part if fmt in SPLITTABLE_FORMATS else None
     if fmt not in _PAGE_READERS or (part is None and locators is None):

@@ -77,12 +77,15 @@ class JobResult:
     """The traceback, when the failure is a bug of ours rather than a bad file."""
 
 
-def run_job(job: Job) -> JobResult:
-    """Extract one file; never raises, so one bad file cannot stop a batch."""
+def run_job(job: Job, loaded: archive_import.LoadedFile | None = None) -> JobResult:
+    """Extract one file (``loaded``, when the caller has read it already); never raises, so
+    one bad file cannot stop a batch."""
     try:
         part = archive_import.Part(job.part, job.parts) if job.parts > 1 else None
         locators = set(job.locators) if job.locators else None
-        articles = archive_import.extract_file(Path(job.path), job.format, part, locators)
+        if loaded is None:
+            loaded = archive_import.load(Path(job.path))
+        articles = archive_import.extract_loaded(loaded, job.format, part, locators)
     except NotAnArticle as exc:
         return JobResult(job, skipped=exc.reason)
     except InputError as exc:

@@ -93,8 +93,14 @@ def read_again(originals_folder: str, job: Job) -> JobResult:
     library's copy lacks, the images of a "Save page, complete" ``_files/`` folder. Otherwise
     the library's copy is, under the file's own name (the name can tell its format).
     """
-    if _unchanged(Path(job.path), job.sha256):
-        return run_job(job)
+    try:
+        loaded: archive_import.LoadedFile | None = archive_import.load(Path(job.path))
+    except InputError:
+        loaded = None
+    if loaded is not None and loaded.sha256 == job.sha256:
+        # Read and hashed once: the bytes just compared are the ones extracted.
+        return run_job(job, loaded)
+    del loaded  # A changed file's bytes are not held while the library's copy is read.
     try:
         data = Originals(Path(originals_folder)).read(job.sha256)
     except FileNotFoundError:
