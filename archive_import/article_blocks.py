@@ -28,9 +28,15 @@ _WHOLLY = 0.9
 _MAX_PROSE_GAP = 6
 _WORD = re.compile(r"\w+")
 _NOT_LETTERS = re.compile(r"[\W_]+")
-_TITLES = etree.XPath("//meta[@property='og:title']/@content | //title/text()")
-_AUTHOR_META = etree.XPath("//meta[@name='author' or @property='article:author']/@content")
-_AUTHORS = etree.XPath("//*[@rel='author' or @itemprop='author']")
+# On the descendant axis, or through the attributes, rather than "//" (see xpath_results).
+_TITLES = etree.XPath(
+    "descendant-or-self::meta[@property='og:title']/@content"
+    " | descendant-or-self::title/text()"
+)
+_AUTHOR_META = etree.XPath(
+    "descendant-or-self::meta[@name='author' or @property='article:author']/@content"
+)
+_AUTHORS = etree.XPath("//@rel[. = 'author']/.. | //@itemprop[. = 'author']/..")
 # What XPath's normalize-space() collapses: XML white space only, not no-break spaces.
 _XML_SPACES = re.compile(r"[ \t\r\n]+")
 # An author's name has two to this many words; longer author markup holds a whole byline.

@@ -22,7 +22,7 @@ from archive_import.xpath_results import elements
 log = logging.getLogger(__name__)
 
 _CAPTION_NAMES = name_pattern(["caption", "captions", "credit", "credits", "figcaption"])
-_STYLED_LINES = etree.XPath("//p[count(*) = 1][em or i or small]")
+_STYLED_LINES = etree.XPath("descendant-or-self::p[count(*) = 1][em or i or small]")
 # A caption is a line or two; a longer element named "caption" is a wrapper around content.
 _MAX_CAPTION_CHARS = 600
 # An italic line under an image longer than this is more likely the article's standfirst.

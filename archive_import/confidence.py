@@ -34,9 +34,12 @@ _LOCK_NAMES = name_pattern([
 ])  # fmt: skip
 # Chinese, Japanese and Korean characters, whose words are not separated by spaces.
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_PASSWORD_FIELDS = etree.XPath("//input[@type='password']")
-_JSON_LD = etree.XPath("//script[@type='application/ld+json']/text()")
-_CONTENT_TIERS = etree.XPath("//meta[@property='article:content_tier']/@content")
+# On the descendant axis, not "//" (see xpath_results).
+_PASSWORD_FIELDS = etree.XPath("descendant-or-self::input[@type='password']")
+_JSON_LD = etree.XPath("descendant-or-self::script[@type='application/ld+json']/text()")
+_CONTENT_TIERS = etree.XPath(
+    "descendant-or-self::meta[@property='article:content_tier']/@content"
+)
 
 
 def article_confidence(text: str, link_share: float, paywalled: bool) -> float:

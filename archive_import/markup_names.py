@@ -14,7 +14,7 @@ from archive_import.xpath_results import elements
 log = logging.getLogger(__name__)
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_NAMED = etree.XPath("//*[@class or @id]")
+_NAMED = etree.XPath("descendant-or-self::*[@class or @id]")  # Not "//": see xpath_results.
 # "no-ads", "has-related", "with-share": a class that says what the element lacks or holds.
 _NOT_ITSELF = frozenset({"no", "non", "not", "has", "with", "without"})
 _WORD_BEFORE = re.compile(r"([a-z0-9]+)[-_]?$")

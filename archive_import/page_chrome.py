@@ -19,9 +19,10 @@ from archive_import.xpath_results import elements, strings
 log = logging.getLogger(__name__)
 
 DROP_MARK = "data-archive-drop"
-DROP_XPATH = f"//*[@{DROP_MARK}]"
+# On the descendant axis, not "//" (see xpath_results); from the page's root element.
+DROP_XPATH = f"descendant-or-self::*[@{DROP_MARK}]"
 _MARKED = etree.XPath(DROP_XPATH)
-_UNMARKED = etree.XPath(f"//p[not(ancestor-or-self::*[@{DROP_MARK}])]")
+_UNMARKED = etree.XPath(f"descendant-or-self::p[not(ancestor-or-self::*[@{DROP_MARK}])]")
 # Marks must leave at least this share of the page's paragraph text unmarked.
 _MIN_UNMARKED_SHARE = 0.1
 
@@ -47,12 +48,17 @@ _MAX_TEXT_SHARE = 0.3
 _NEVER_MARKED = frozenset({"html", "body", "main"})
 # A link wrapping a heading is a card for another page; the article's own headings are
 # never inside a link (a link inside a heading is a permalink, and is kept).
-_CARDS = etree.XPath("//a[.//h1 or .//h2 or .//h3 or .//h4 or .//h5 or .//h6]")
-_LINKING_LINES = etree.XPath("//p[.//a] | //div[.//a][not(.//p or .//div)]")
+_CARDS = etree.XPath(
+    "descendant-or-self::a"
+    "[descendant::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]]"
+)
+_LINKING_LINES = etree.XPath(
+    "descendant-or-self::p[.//a] | descendant-or-self::div[.//a][not(.//p or .//div)]"
+)
 # An e-mail field asks for a subscription; the box around it holds a pitch of a few lines.
-_EMAIL_INPUTS = etree.XPath("//input[@type='email']")
+_EMAIL_INPUTS = etree.XPath("descendant-or-self::input[@type='email']")
 _SIGNUP_WORDS = 80
-_VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]")
+_VISIBLE_TEXT = etree.XPath("descendant::text()[not(ancestor::script or ancestor::style)]")
 # "Read also: <a>Other headline</a>": a label of a few words ending in a colon or an arrow,
 # then a link making up most of a line of at most this many words.
 _TEASER_CHARS = 250

@@ -1,4 +1,12 @@
-"""Typed views of XPath results, which lxml types as any XPath value."""
+"""Typed views of XPath results, which lxml types as any XPath value.
+
+A path that can find thousands of nodes (every named element, every text node) is written
+on the descendant axis, ``descendant-or-self::*[@id]``, not as ``//*[@id]``: libxml2 reads
+``//`` as a child step taken under every node of the page, and merging those thousands of
+small results is what costs. On a 900 KB page the second form takes 80 ms, the first 5 ms;
+for every text node, 750 ms against 21 ms. Both find the same nodes when evaluated at the
+page's root element.
+"""
 
 from __future__ import annotations
 
