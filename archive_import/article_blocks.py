@@ -30,8 +30,7 @@ _WORD = re.compile(r"\w+")
 _NOT_LETTERS = re.compile(r"[\W_]+")
 # On the descendant axis, or through the attributes, rather than "//" (see xpath_results).
 _TITLES = etree.XPath(
-    "descendant-or-self::meta[@property='og:title']/@content"
-    " | descendant-or-self::title/text()"
+    "descendant-or-self::meta[@property='og:title']/@content | descendant-or-self::title/text()"
 )
 _AUTHOR_META = etree.XPath(
     "descendant-or-self::meta[@name='author' or @property='article:author']/@content"

@@ -37,9 +37,7 @@ _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # On the descendant axis, not "//" (see xpath_results).
 _PASSWORD_FIELDS = etree.XPath("descendant-or-self::input[@type='password']")
 _JSON_LD = etree.XPath("descendant-or-self::script[@type='application/ld+json']/text()")
-_CONTENT_TIERS = etree.XPath(
-    "descendant-or-self::meta[@property='article:content_tier']/@content"
-)
+_CONTENT_TIERS = etree.XPath("descendant-or-self::meta[@property='article:content_tier']/@content")
 
 
 def article_confidence(text: str, link_share: float, paywalled: bool) -> float:
