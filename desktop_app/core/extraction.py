@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import traceback
 from collections.abc import Callable, Generator, Sequence
@@ -95,6 +96,13 @@ def run_job(job: Job, loaded: archive_import.LoadedFile | None = None) -> JobRes
     return JobResult(job, tuple(articles))
 
 
+# What the fork server loads before forking workers, so that each worker starts ready
+# instead of paying it on its first job: this module (which the workers' jobs name, and
+# which loads the rest of the core), and a first extraction that builds the tables the
+# extractor builds on first use.
+_PRELOAD = [__name__, "archive_import.warm_up"]
+
+
 def _context() -> multiprocessing.context.BaseContext:
     """Workers are never forked from this process: the window's threads must not be copied.
 
@@ -104,7 +112,7 @@ def _context() -> multiprocessing.context.BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["archive_import"])
+    context.set_forkserver_preload(_PRELOAD)
     return context
 
 
@@ -202,6 +210,17 @@ class Extractor:
         self._pool: ProcessPoolExecutor | None = None
         self.processes_started = 0
         """How many worker processes the last run started (0: it ran in this process)."""
+
+    def get_ready(self, files: int) -> None:
+        """Start the fork server now when ``files`` files will be extracted in workers, so it
+        loads the importer (some 0.3 s) while the caller fingerprints the files.
+
+        It runs for as long as this process does, ready for the next import; where workers
+        are spawned instead (Windows) there is nothing to start ahead.
+        """
+        in_workers = self.workers > 1 and files >= _MIN_FILES_FOR_WORKERS
+        if in_workers and _context().get_start_method() == "forkserver":
+            multiprocessing.forkserver.ensure_running()
 
     def results(self, jobs: Sequence[Job]) -> Generator[JobResult, None, None]:
         """Results in the order of ``jobs``; stop iterating to cancel what has not started."""

@@ -24,6 +24,7 @@ from desktop_app.core.index import SearchIndex
 from desktop_app.core.originals import AssetFiles, Originals
 from desktop_app.core.progress import CancelToken, Progress, ProgressCallback
 from desktop_app.core.records import FileOutcome, ImportReport, OutcomeKind
+from desktop_app.core.site_template import load_public_suffixes
 from desktop_app.core.store import Store
 from desktop_app.core.templating import clean_sites
 from desktop_app.core.turns import turn
@@ -104,6 +105,8 @@ class Importer:
             # Say how many files there are before the first one, which may take a while.
             progress(Progress(0, len(items), ""))
         extractor = Extractor(self._workers)
+        extractor.get_ready(len(items))
+        load_public_suffixes()
         jobs = split_big_crawls(list(self._triage(run, items)), extractor.workers)
         results = extractor.results(jobs)
         try:

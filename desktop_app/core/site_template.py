@@ -97,6 +97,16 @@ def site_key(url: str | None, site_name: str | None) -> str | None:
     return (_host(f"http://{name}") if _HOSTNAME.fullmatch(name) else None) or name
 
 
+def load_public_suffixes() -> None:
+    """Read the public-suffix list ``site_key`` needs now, rather than on its first call.
+
+    Reading it costs some 0.1 s of CPU, once per process; an import does it while its worker
+    processes start, when this process has nothing else to do, instead of in its first
+    write, when every core is busy.
+    """
+    get_fld("example.org", fail_silently=True)
+
+
 def _host(url: str) -> str | None:
     try:
         host = (urlsplit(url.strip()).hostname or "").rstrip(".")

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from desktop_app.core.extraction import (
     CRASH_REASON,
@@ -93,3 +97,33 @@ def test_a_crash_in_a_file_started_early_fails_only_that_file(tmp_path: Path) ->
     assert [r.job.order for r in results] == [0, 1, 2, 3, 4, 5, 99, 6, 7, 8]
     assert results[6].failed == CRASH_REASON
     assert all(r.articles for r in results if r.job.order != 99)
+
+
+# Counts this process's fork servers, after an extractor was told how many files are coming.
+_FORK_SERVERS_AFTER_GET_READY = """
+import os, sys
+from pathlib import Path
+from desktop_app.core.extraction import Extractor
+Extractor(workers=int(sys.argv[1])).get_ready(int(sys.argv[2]))
+servers = 0
+for entry in Path("/proc").iterdir():
+    try:
+        stat = (entry / "stat").read_text() if entry.name.isdigit() else ""
+        command = (entry / "cmdline").read_bytes() if stat else b""
+    except OSError:
+        continue
+    mine = bool(stat) and int(stat.rsplit(")", 1)[1].split()[1]) == os.getpid()
+    servers += mine and b"forkserver" in command
+print(servers)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize(("workers", "files", "servers"), [(2, 100, 1), (2, 3, 0), (1, 100, 0)])
+def test_the_fork_server_starts_before_the_jobs_only_for_a_batch_in_workers(
+    workers: int, files: int, servers: int
+) -> None:
+    # A new process: a fork server, once started, serves every later batch of this one.
+    script = [sys.executable, "-c", _FORK_SERVERS_AFTER_GET_READY, str(workers), str(files)]
+    finished = subprocess.run(script, capture_output=True, text=True, timeout=60, check=True)
+    assert finished.stdout.split() == [str(servers)]
