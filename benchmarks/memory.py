@@ -52,10 +52,13 @@ def _tree(root: int) -> list[int]:
     return found
 
 
-def tree_rss_kb(root: int) -> tuple[int, int]:
-    """(total RSS of ``root`` and its descendants, largest single descendant), in KiB."""
+def tree_rss_kb(root: int, pids: list[int] | None = None) -> tuple[int, int]:
+    """(total RSS of ``root`` and its descendants, largest single descendant), in KiB.
+
+    ``pids``: the tree, when the caller has just listed it (listing reads all of /proc).
+    """
     total, largest = 0, 0
-    for pid in _tree(root):
+    for pid in _tree(root) if pids is None else pids:
         rss = _rss_kb(pid)
         total += rss
         if pid != root:
@@ -96,10 +99,12 @@ class PeakMemory(Sampler):
     def sample(self) -> None:
         """Memory of the tree now, and each process's CPU time so far."""
         root = os.getpid()
-        total, largest = tree_rss_kb(root)
+        # The sampler runs in the measured process: one listing of /proc per sample, not two.
+        pids = _tree(root)
+        total, largest = tree_rss_kb(root, pids)
         self.total_kb = max(self.total_kb, total)
         self.largest_child_kb = max(self.largest_child_kb, largest)
         self.main_kb = max(self.main_kb, _rss_kb(root))
-        for pid in _tree(root):
+        for pid in pids:
             used = _cpu_seconds(pid) - self._started.get(pid, 0.0)
             self._cpu[pid] = max(self._cpu.get(pid, 0.0), used)
