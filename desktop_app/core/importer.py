@@ -36,7 +36,8 @@ log = logging.getLogger(__name__)
 # while the window still sees new articles within about a second. Every commit writes a
 # segment and every few commits merge them, so a batch is a second's worth of files; the
 # count only bounds the results held in memory when files are tiny and many. (At 64 files
-# a batch, a 2,000-page import committed three times a second: a fifth more writing CPU.)
+# a batch, a 2,000-page import committed two or three times a second: a fifth more
+# writing CPU.)
 _BATCH_FILES = 256
 _BATCH_SECONDS = 1.0
 _CANCELLED = "not imported: the import was cancelled before this file"
