@@ -1,7 +1,7 @@
 """Pay the extractor's one-time costs once, in a process that forks the import's workers.
 
 Some of the extractor's parts build their tables on first use, not when imported: the
-stop-word lists of every language that jusText reads (about 0.15 s of CPU), compiled
+stop-word lists of every language that jusText reads (about 0.1 s of CPU), compiled
 expressions, caches. A worker forked after ``warm_up()`` has run inherits them built, so a
 batch of N workers pays them once instead of N times. Importing this module runs it: that is
 how a fork server, which only imports named modules before forking, is told to.
