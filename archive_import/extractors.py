@@ -7,6 +7,7 @@ structure and density (``boilerplate``).
 
 from __future__ import annotations
 
+import copy
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -32,8 +33,9 @@ from archive_import.page_chrome import (
 log = logging.getLogger(__name__)
 
 EXTRACTOR = (
-    f"trafilatura {trafilatura.__version__} (precision and fast, balanced if that finds too "
-    f"little; formatting, links, images, tables) + archive-browser boilerplate "
+    f"trafilatura {trafilatura.__version__} (precision and fast, on the sole article element "
+    f"first; balanced if that finds too little; formatting, links, images, tables) + "
+    f"archive-browser boilerplate "
     f"v{BOILERPLATE_VERSION}"
 )
 
@@ -91,6 +93,9 @@ _COVERED = 0.5
 _TEASER_CHARS = 2500
 # A later attempt replaces an earlier one only when it finds this many times more text.
 _WIDER_WINS = 2.0
+# A page whose only <article> element holds this share of its paragraph text (outside the
+# marked furniture) is read from that element alone first (see ``_focused_attempt``).
+_SOLE_ARTICLE_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -114,7 +119,9 @@ def extract_article(tree: lxml_html.HtmlElement, title: str | None = None) -> Ex
     captions = take_captions(tree, names)
     mark_chrome(tree, names)
     keep_some_paragraphs(tree)
-    body = _best_attempt(tree)
+    body = _focused_attempt(tree)
+    if body is None:
+        body = _best_attempt(tree)
     if body is None:
         return None
     restore_captions(body, captions)
@@ -122,6 +129,41 @@ def extract_article(tree: lxml_html.HtmlElement, title: str | None = None) -> Ex
     # The paywall cue only ever lowers the confidence in a short text (see confidence).
     paywalled = len(text_of(body)) < _TEASER_CHARS and is_paywalled(tree, names)
     return Extraction(html=body_to_html(body), paywalled=paywalled)
+
+
+def sole_article(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The page's one ``<article>`` element when it holds most of the page's prose; None on
+    a page of several articles (a front page, a feed) or one whose prose is elsewhere."""
+    articles = tree.findall(".//article")
+    if len(articles) != 1:
+        return None
+    prose = unmarked_text(tree)
+    if not prose or unmarked_text(articles[0]) < _SOLE_ARTICLE_SHARE * prose:
+        return None
+    return articles[0]
+
+
+def _focused_attempt(tree: lxml_html.HtmlElement) -> etree._Element | None:
+    """The precision attempt on the page's sole article element, with the page's head; None
+    when there is no such element, or when it finds too little of the page's prose.
+
+    trafilatura's own searches then walk the article, not the whole page (on the benchmark
+    pages with such an element, about a quarter of their elements); it would mostly settle
+    on that element anyway (on 61 of 63 of them the text came out the same).
+    """
+    article = sole_article(tree)
+    if article is None:
+        return None
+    page = lxml_html.Element("html")
+    head = tree.find("head")
+    if head is not None:
+        page.append(copy.deepcopy(head))
+    etree.SubElement(page, "body").append(copy.deepcopy(article))
+    first = _ATTEMPTS[0]
+    doc = trafilatura.bare_extraction(page, options=first.options, prune_xpath=first.prune)
+    if not isinstance(doc, Document) or doc.body is None or _may_have_missed(tree, _length(doc)):
+        return None
+    return doc.body
 
 
 def _best_attempt(tree: lxml_html.HtmlElement) -> etree._Element | None:
