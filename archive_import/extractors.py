@@ -1,8 +1,9 @@
 """Find a page's article: trafilatura in precision mode, framed by our own boilerplate rules.
 
 Before trafilatura: captions are noted and template parts marked by name (``captions``,
-``page_chrome``). After it: captions are restored and the extracted blocks are filtered by
-structure and density (``boilerplate``).
+``page_chrome``). trafilatura reads the page's sole ``<article>`` element first, when it holds
+most of the prose, then the whole page if need be. After it: captions are restored and the
+extracted blocks are filtered by structure and density (``boilerplate``).
 """
 
 from __future__ import annotations
