@@ -6,13 +6,14 @@ import logging
 import sqlite3
 from pathlib import Path
 
+from archive_import.cleanup import html_to_text
 from desktop_app.core.errors import LibraryError
 from desktop_app.core.identity import text_key, url_key
 from desktop_app.core.site_template import site_key
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _TABLES = """
 CREATE TABLE articles (
@@ -26,7 +27,7 @@ CREATE TABLE articles (
     language TEXT,                           -- ISO 639-1
     description TEXT,
     text TEXT NOT NULL,
-    text_key TEXT NOT NULL DEFAULT '',       -- digest of the normalised text
+    text_key TEXT NOT NULL DEFAULT '',       -- digest of the text's words as extracted
     html TEXT NOT NULL,
     extractor TEXT NOT NULL DEFAULT '',
     added_at TEXT NOT NULL,
@@ -132,12 +133,15 @@ def migrate(db: sqlite3.Connection, path: Path) -> None:
     if version == SCHEMA_VERSION:
         db.executescript(f"BEGIN; {_INDEXES} COMMIT;")
         return
-    script = _TABLES if version == 0 else _FROM_1
+    script = {0: _TABLES, 1: _FROM_1}.get(version, "")
     # executescript commits on its own, so each step and its version go in one script.
     db.executescript(f"BEGIN; {script} {_INDEXES} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
     if version == 1:
         _fill_keys(db)
-        log.info("upgraded %s from format 1 to %s", path, SCHEMA_VERSION)
+    if version in {1, 2}:
+        _extracted_text_keys(db)
+    if version:
+        log.info("upgraded %s from format %s to %s", path, version, SCHEMA_VERSION)
 
 
 def _fill_keys(db: sqlite3.Connection) -> None:
@@ -148,4 +152,14 @@ def _fill_keys(db: sqlite3.Connection) -> None:
             "UPDATE articles SET url_key = ?, text_key = ?, site_key = ? WHERE id = ?",
             (url_key(url), text_key(text), site_key(url, site_name), article_id),
         )
+    db.execute("COMMIT")
+
+
+def _extracted_text_keys(db: sqlite3.Connection) -> None:
+    """Format 2 keyed a page cleaned of its site's template by its cleaned text; a new copy
+    of it, compared by the text the extractor makes of it, was then taken for a new page."""
+    rows = db.execute("SELECT id, raw_html FROM articles WHERE raw_html IS NOT NULL")
+    keys = [(text_key(html_to_text(raw)), article_id) for article_id, raw in rows.fetchall()]
+    db.execute("BEGIN")
+    db.executemany("UPDATE articles SET text_key = ? WHERE id = ?", keys)
     db.execute("COMMIT")

@@ -178,10 +178,14 @@ class Store(Annotations):
         return sorted(pages)
 
     def set_cleaned(self, article_id: int, raw_html: str, html: str, text: str) -> None:
-        """Store a page with its site's template taken out, keeping what it was before."""
+        """Store a page with its site's template taken out, keeping what it was before.
+
+        The text key stays that of the text as extracted: a new file is compared with the
+        library by what the extractor makes of it, before any template is taken out.
+        """
         self._db.execute(
-            "UPDATE articles SET raw_html = ?, html = ?, text = ?, text_key = ? WHERE id = ?",
-            (raw_html if raw_html != html else None, html, text, text_key(text), article_id),
+            "UPDATE articles SET raw_html = ?, html = ?, text = ? WHERE id = ?",
+            (raw_html if raw_html != html else None, html, text, article_id),
         )
 
     def has_source(self, sha256: str, locator: str) -> int | None:

@@ -317,7 +317,7 @@ def test_a_version_1_library_is_upgraded(tmp_path: Path) -> None:
         assert article.sources[0].captured is None
         assert library.search("old").total == 1
     db = sqlite3.connect(folder / "library.sqlite3")
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 3
     assert db.execute("SELECT url_key FROM articles").fetchone()[0] == "https://old.example/a"
     db.close()
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from desktop_app.core import Library, templating
+from desktop_app.core import Library, OutcomeKind, templating
+from desktop_app.core.identity import text_key
 from desktop_app.core.store import Store
 from tests.pages import FILLER, article_page
 
@@ -167,3 +169,43 @@ def test_a_big_import_is_learned_from_all_its_sections(
     paths += [_site_page(tmp_path / "site", n, promo=other) for n in range(4, 6)]
     ids = library.import_paths(paths).imported_ids
     assert all(PROMO not in library.article(i).text for i in ids[:4])
+
+
+def _gazette_page(folder: Path, number: int, extra: str = "") -> Path:
+    """A page of the site without a URL: a copy of it is known only by its text."""
+    subject = SUBJECTS[number]
+    paragraphs = [f"The council met again about {subject}. {_prose(number, 6)}", PROMO]
+    html = article_page(f"News about {subject}", paragraphs, site="Harbour Gazette")
+    path = folder / f"page{number}{extra and '-again'}.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html.replace("</body>", f"{extra}</body>"), "utf-8")
+    return path
+
+
+def test_a_copy_of_a_cleaned_page_without_a_url_is_known_by_its_text(
+    library: Library, tmp_path: Path
+) -> None:
+    ids = library.import_paths([_gazette_page(tmp_path, n) for n in range(4)]).imported_ids
+    assert PROMO not in library.article(ids[0]).text
+    copy = _gazette_page(tmp_path, 0, extra="<!-- saved again -->")
+    [outcome] = library.import_paths([copy]).outcomes
+    assert outcome.kind is OutcomeKind.DUPLICATE
+    assert outcome.article_ids == (ids[0],)
+
+
+def test_a_format_2_library_keys_its_cleaned_pages_by_their_extracted_text(tmp_path: Path) -> None:
+    folder = tmp_path / "library"
+    with Library(folder) as library:
+        ids = library.import_paths([_gazette_page(tmp_path, n) for n in range(4)]).imported_ids
+    # As format 2 left them: cleaned pages keyed by their cleaned text.
+    db = sqlite3.connect(folder / "library.sqlite3")
+    for article_id, text in db.execute("SELECT id, text FROM articles").fetchall():
+        db.execute("UPDATE articles SET text_key = ? WHERE id = ?", (text_key(text), article_id))
+    db.execute("PRAGMA user_version = 2")
+    db.commit()
+    db.close()
+    with Library(folder) as library:
+        copy = _gazette_page(tmp_path, 0, extra="<!-- saved again -->")
+        [outcome] = library.import_paths([copy]).outcomes
+    assert outcome.kind is OutcomeKind.DUPLICATE
+    assert outcome.article_ids == (ids[0],)
