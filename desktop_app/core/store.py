@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from archive_import import ExtractedArticle, Source, extension_for
+from archive_import.cleanup import html_to_text
 from desktop_app.core.annotations import Annotations
 from desktop_app.core.errors import ArticleNotFound, LibraryError
 from desktop_app.core.identity import text_key, url_key
@@ -196,14 +197,18 @@ class Store(Annotations):
         return int(row[0]) if row else None
 
     def same_url(self, url: str | None) -> list[tuple[int, str]]:
-        """(id, text) of the articles captured from this URL, newest first."""
+        """(id, text as extracted) of the articles captured from this URL, newest first.
+
+        A page cleaned of its site's template is given as the extractor gave it, to be
+        compared with a new extraction: on a short page the template can be half the text.
+        """
         key = url_key(url)
         if key is None:
             return []
         rows = self._db.execute(
-            "SELECT id, text FROM articles WHERE url_key = ? ORDER BY id DESC", (key,)
+            "SELECT id, text, raw_html FROM articles WHERE url_key = ? ORDER BY id DESC", (key,)
         )
-        return [(int(r[0]), str(r[1])) for r in rows]
+        return [(int(r[0]), html_to_text(r[2]) if r[2] else str(r[1])) for r in rows]
 
     def same_text(self, text: str) -> list[int]:
         """Ids of articles whose text has the same words as ``text``."""

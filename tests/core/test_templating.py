@@ -209,3 +209,27 @@ def test_a_format_2_library_keys_its_cleaned_pages_by_their_extracted_text(tmp_p
         [outcome] = library.import_paths([copy]).outcomes
     assert outcome.kind is OutcomeKind.DUPLICATE
     assert outcome.article_ids == (ids[0],)
+
+
+def test_a_new_capture_of_a_short_cleaned_page_is_the_same_article(
+    library: Library, tmp_path: Path
+) -> None:
+    # The template is most of a brief page: the capture is compared with the page as
+    # extracted, not with what the template left of it.
+    def brief(number: int, extra: str = "") -> Path:
+        sailing = f"The ferry to {SUBJECTS[number]} sails at {number + 6} tomorrow morning"
+        lines = [
+            f"{sailing}, weather allowing, from the north quay beside the old fish market.",
+            PROMO,
+        ]
+        url = f"https://harbourgazette.example/briefs/{number}"
+        html = article_page(f"Brief {number}", lines, url=url).replace("</body>", f"{extra}</body>")
+        path = tmp_path / f"brief{number}{extra and '-again'}.html"
+        path.write_text(html, "utf-8")
+        return path
+
+    ids = library.import_paths([brief(n) for n in range(4)]).imported_ids
+    assert PROMO not in library.article(ids[0]).text
+    [outcome] = library.import_paths([brief(0, extra="<!-- saved again -->")]).outcomes
+    assert outcome.kind is OutcomeKind.DUPLICATE
+    assert outcome.article_ids == (ids[0],)
