@@ -160,9 +160,8 @@ def _focused_attempt(tree: lxml_html.HtmlElement) -> etree._Element | None:
     if head is not None:
         page.append(copy.deepcopy(head))
     etree.SubElement(page, "body").append(copy.deepcopy(article))
-    first = _ATTEMPTS[0]
-    doc = trafilatura.bare_extraction(page, options=first.options, prune_xpath=first.prune)
-    if not isinstance(doc, Document) or doc.body is None or _may_have_missed(tree, _length(doc)):
+    doc = _run(page, _ATTEMPTS[0])
+    if doc is None or _may_have_missed(tree, _length(doc)):
         return None
     return doc.body
 
@@ -176,12 +175,18 @@ def _best_attempt(tree: lxml_html.HtmlElement) -> etree._Element | None:
     """
     best: Document | None = None
     for attempt in _ATTEMPTS:
-        doc = trafilatura.bare_extraction(tree, options=attempt.options, prune_xpath=attempt.prune)
-        if isinstance(doc, Document) and doc.body is not None and _wins(doc, best):
+        doc = _run(tree, attempt)
+        if doc is not None and _wins(doc, best):
             best = doc
         if best is not None and not _may_have_missed(tree, _length(best)):
             break
     return None if best is None else best.body
+
+
+def _run(tree: lxml_html.HtmlElement, attempt: _Attempt) -> Document | None:
+    """trafilatura's result of one attempt on ``tree``, when it found a body."""
+    doc = trafilatura.bare_extraction(tree, options=attempt.options, prune_xpath=attempt.prune)
+    return doc if isinstance(doc, Document) and doc.body is not None else None
 
 
 def _may_have_missed(tree: lxml_html.HtmlElement, found: int) -> bool:
