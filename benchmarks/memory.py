@@ -52,13 +52,10 @@ def _tree(root: int) -> list[int]:
     return found
 
 
-def tree_rss_kb(root: int, pids: list[int] | None = None) -> tuple[int, int]:
-    """(total RSS of ``root`` and its descendants, largest single descendant), in KiB.
-
-    ``pids``: the tree, when the caller has just listed it (listing reads all of /proc).
-    """
+def tree_rss_kb(root: int, pids: list[int]) -> tuple[int, int]:
+    """(total RSS of ``root`` and its descendants ``pids``, largest single descendant), in KiB."""
     total, largest = 0, 0
-    for pid in _tree(root) if pids is None else pids:
+    for pid in pids:
         rss = _rss_kb(pid)
         total += rss
         if pid != root:
