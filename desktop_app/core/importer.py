@@ -32,29 +32,29 @@ from desktop_app.core.writer import write_file
 
 log = logging.getLogger(__name__)
 
-# Writes are grouped so the index commits a segment per batch rather than per file,
-# while the window still sees new articles within about a second. Every commit writes a
-# segment and every few commits merge them, so a batch is a second's worth of files; the
-# count only bounds the results held in memory when files are tiny and many. (At 64 files
-# a batch, a 2,000-page import committed two or three times a second: a fifth more
-# writing CPU.)
-_BATCH_FILES = 256
+# Each file is written as soon as its result arrives (its own transaction), so the writing
+# overlaps the extraction; the index commits a segment per batch rather than per file,
+# while the window still finds new articles within about a second. Every commit writes a
+# segment and every few commits merge them, so a batch is a second's worth of articles;
+# the count bounds the batch when files are tiny and many. (At 64 files a batch, a
+# 2,000-page import committed two or three times a second: a fifth more writing CPU.)
+_BATCH_ARTICLES = 256
 _BATCH_SECONDS = 1.0
 _CANCELLED = "not imported: the import was cancelled before this file"
 
 
 @dataclass
 class _Run:
-    """One import's state: outcomes by input position, and results not yet written."""
+    """One import's state: outcomes by input position, and articles not yet indexed."""
 
     total: int
     progress: ProgressCallback | None
     cancel: CancelToken | None
     outcomes: dict[int, FileOutcome] = field(default_factory=dict)
     shas: dict[int, str] = field(default_factory=dict)
-    pending: list[JobResult] = field(default_factory=list)
+    unindexed: list[int] = field(default_factory=list)
     joiner: PartJoiner = field(default_factory=PartJoiner)
-    last_flush: float = field(default_factory=time.monotonic)
+    last_index: float = field(default_factory=time.monotonic)
     done: int = 0
 
     @property
@@ -117,16 +117,16 @@ class Importer:
             for result in results:
                 whole = run.whole(result)
                 if whole is not None:
-                    run.pending.append(whole)
-                    if self._batch_is_due(run):
-                        self._flush(run)
+                    self._write(run, whole)
+                    if self._index_is_due(run):
+                        self._index_written(run)
                     run.file_done(whole.job.path)
                 if run.cancelled:
                     break
         finally:
             results.close()
             extractor.close()
-        self._flush(run)
+        self._index_written(run)
         self._apply_site_templates(run)
         for order, item in enumerate(items):
             skipped = FileOutcome(str(item.path), OutcomeKind.SKIPPED, reason=_CANCELLED)
@@ -174,28 +174,26 @@ class Importer:
             ), None
         return None, sha
 
-    def _batch_is_due(self, run: _Run) -> bool:
-        elapsed = time.monotonic() - run.last_flush
-        return len(run.pending) >= _BATCH_FILES or elapsed >= _BATCH_SECONDS
+    def _write(self, run: _Run, result: JobResult) -> None:
+        """Write one file's result in its own transaction, holding the lock for it alone:
+        the window reads the library between files instead of waiting for a batch."""
+        with turn(self._lock):
+            outcome = self._outcome(result)
+        run.outcomes[result.job.order] = outcome
+        if outcome.kind is OutcomeKind.IMPORTED:
+            run.unindexed.extend(outcome.article_ids)
 
-    def _flush(self, run: _Run) -> None:
-        """Write the waiting results: each file in its own transaction, then one index commit.
+    def _index_is_due(self, run: _Run) -> bool:
+        elapsed = time.monotonic() - run.last_index
+        return len(run.unindexed) >= _BATCH_ARTICLES or elapsed >= _BATCH_SECONDS
 
-        The lock is taken for each file and for the commit, not for the whole batch: the
-        window reads the library between them instead of waiting for all of it.
-        """
-        new_ids: list[int] = []
-        for result in run.pending:
+    def _index_written(self, run: _Run) -> None:
+        """Index the articles written since the last commit, in one commit."""
+        if run.unindexed:
             with turn(self._lock):
-                outcome = self._outcome(result)
-            run.outcomes[result.job.order] = outcome
-            if outcome.kind is OutcomeKind.IMPORTED:
-                new_ids.extend(outcome.article_ids)
-        if new_ids:
-            with turn(self._lock):
-                self.index_articles(new_ids)
-        run.pending.clear()
-        run.last_flush = time.monotonic()
+                self.index_articles(run.unindexed)
+        run.unindexed = []
+        run.last_index = time.monotonic()
 
     def _outcome(self, result: JobResult) -> FileOutcome:
         path = result.job.path
