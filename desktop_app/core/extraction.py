@@ -122,6 +122,18 @@ def early_positions(jobs: Sequence[Job], count: int) -> list[int]:
     return sorted(sizeable, key=lambda p: -jobs[p].size)[:count]
 
 
+def result_order(count: int, early: Sequence[int]) -> list[int]:
+    """The order results are given in: the jobs started early, then the rest in input order.
+
+    An early job's result is written as soon as it is done, not held back until its place in
+    the input comes (it was written in the import's last moments, after the other core had
+    gone idle). The order depends only on the jobs, never on timing, so an import decides
+    duplicates the same way every time.
+    """
+    first = set(early)
+    return [*early, *(position for position in range(count) if position not in first)]
+
+
 def split_big_crawls(jobs: Sequence[Job], workers: int) -> list[Job]:
     """The jobs, with each crawl too big for one core split into parts.
 
@@ -223,7 +235,7 @@ class Extractor:
             multiprocessing.forkserver.ensure_running()
 
     def results(self, jobs: Sequence[Job]) -> Generator[JobResult, None, None]:
-        """Results in the order of ``jobs``; stop iterating to cancel what has not started."""
+        """Results in ``result_order``; stop iterating to cancel what has not started."""
         own_process = any(job.parts > 1 or job.size >= _OWN_PROCESS_BYTES for job in jobs)
         if self.workers <= 1 or (len(jobs) < _MIN_FILES_FOR_WORKERS and not own_process):
             yield from (self._runner(job) for job in jobs)
@@ -233,17 +245,18 @@ class Extractor:
     def _in_workers(self, jobs: Sequence[Job]) -> Generator[JobResult, None, None]:
         self._start_pool()
         log.info("extracting in %d worker processes", self.workers)
-        running: dict[int, Future[JobResult]] = {}
-        for position in early_positions(jobs, _EARLY_PER_WORKER * self.workers):
-            running[position] = self._submit(jobs[position])
+        early = early_positions(jobs, _EARLY_PER_WORKER * self.workers)
+        running = {position: self._submit(jobs[position]) for position in early}
+        started = set(early)
         ahead = 0
         window = _WINDOW_PER_WORKER * self.workers
         try:
-            for position in range(len(jobs)):
+            for done, position in enumerate(result_order(len(jobs), early)):
                 # A bounded window keeps memory flat however many files are queued.
-                while ahead < len(jobs) and ahead < position + window:
-                    if ahead not in running:
+                while ahead < len(jobs) and ahead < done + window:
+                    if ahead not in started:
                         running[ahead] = self._submit(jobs[ahead])
+                        started.add(ahead)
                     ahead += 1
                 yield self._next(jobs, position, running)
         finally:

@@ -1,4 +1,4 @@
-"""Extraction in worker processes gives the same results, in input order, as in this process."""
+"""Extraction in worker processes gives the same results, in a fixed order, as in this process."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from desktop_app.core.extraction import (
     Job,
     JobResult,
     early_positions,
+    result_order,
     run_job,
 )
 from tests.pages import write_page
@@ -78,15 +79,21 @@ def test_a_crashed_worker_fails_its_file_and_the_batch_goes_on(tmp_path: Path) -
     assert extractor.processes_started > 2
 
 
-def test_the_largest_files_start_first_and_results_keep_input_order(tmp_path: Path) -> None:
+def test_the_largest_files_start_first_and_their_results_come_first(tmp_path: Path) -> None:
     jobs = _jobs(tmp_path, 12)
     sizes = {3: 300_000, 10: 900_000, 11: 500_000, 7: 100}
     jobs = [Job(j.order, j.path, j.format, sizes.get(j.order, 10)) for j in jobs]
     assert early_positions(jobs, 2) == [10, 11]
     assert early_positions(jobs, 8) == [10, 11, 3]
     results = list(Extractor(workers=2).results(jobs))
-    assert [r.job.order for r in results] == list(range(12))
-    assert [r.articles[0].title for r in results] == [f"Title {n}" for n in range(12)]
+    expected = [10, 11, 3, 0, 1, 2, 4, 5, 6, 7, 8, 9]
+    assert [r.job.order for r in results] == expected
+    assert [r.articles[0].title for r in results] == [f"Title {n}" for n in expected]
+
+
+def test_results_come_early_jobs_first_then_in_input_order() -> None:
+    assert result_order(6, [4, 1]) == [4, 1, 0, 2, 3, 5]
+    assert result_order(3, []) == [0, 1, 2]
 
 
 def test_a_crash_in_a_file_started_early_fails_only_that_file(tmp_path: Path) -> None:
@@ -94,8 +101,8 @@ def test_a_crash_in_a_file_started_early_fails_only_that_file(tmp_path: Path) ->
     jobs.insert(6, Job(99, str(tmp_path / "crash.html"), "html", size=5_000_000))
     extractor = Extractor(workers=2, runner=dies_on_crash_files)
     results = list(extractor.results(jobs))
-    assert [r.job.order for r in results] == [0, 1, 2, 3, 4, 5, 99, 6, 7, 8]
-    assert results[6].failed == CRASH_REASON
+    assert [r.job.order for r in results] == [99, 0, 1, 2, 3, 4, 5, 6, 7, 8]
+    assert results[0].failed == CRASH_REASON
     assert all(r.articles for r in results if r.job.order != 99)
 
 
