@@ -26,7 +26,7 @@ from desktop_app.core.progress import CancelToken, Progress, ProgressCallback
 from desktop_app.core.records import FileOutcome, ImportReport, OutcomeKind
 from desktop_app.core.site_template import load_public_suffixes
 from desktop_app.core.store import Store
-from desktop_app.core.templating import clean_sites
+from desktop_app.core.templating import REINDEX_ARTICLES, clean_sites
 from desktop_app.core.turns import turn
 from desktop_app.core.writer import write_file
 
@@ -126,8 +126,9 @@ class Importer:
         finally:
             results.close()
             extractor.close()
-        self._index_written(run)
+        # Templates first: the pages they clean are indexed once, cleaned, in the last commit.
         self._apply_site_templates(run)
+        self._index_written(run)
         for order, item in enumerate(items):
             skipped = FileOutcome(str(item.path), OutcomeKind.SKIPPED, reason=_CANCELLED)
             run.outcomes.setdefault(order, skipped)
@@ -188,10 +189,12 @@ class Importer:
         return len(run.unindexed) >= _BATCH_ARTICLES or elapsed >= _BATCH_SECONDS
 
     def _index_written(self, run: _Run) -> None:
-        """Index the articles written since the last commit, in one commit."""
-        if run.unindexed:
+        """Index the articles written or cleaned since the last commit, in one commit (one
+        per thousand, for a big site's pages cleaned again)."""
+        unindexed = list(dict.fromkeys(run.unindexed))
+        for first in range(0, len(unindexed), REINDEX_ARTICLES):
             with turn(self._lock):
-                self.index_articles(run.unindexed)
+                self.index_articles(unindexed[first : first + REINDEX_ARTICLES])
         run.unindexed = []
         run.last_index = time.monotonic()
 
@@ -215,7 +218,7 @@ class Importer:
         ]
         if not added:
             return
-        clean_sites(self._store, self._lock, added, self.index_articles)
+        clean_sites(self._store, self._lock, added, run.unindexed.extend)
 
     def index_articles(self, ids: list[int]) -> None:
         """Index (again) these articles as the database holds them now; never raises."""

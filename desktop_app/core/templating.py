@@ -25,7 +25,7 @@ LEARNING_WINDOW = 400
 # this many per commit. A thousand per commit rather than 256 leaves fewer small segments for
 # the next commit to merge (docs/benchmarks.md).
 _CLEAN_PAGES = 128
-_REINDEX_ARTICLES = 1000
+REINDEX_ARTICLES = 1000
 
 _Page = tuple[int, str, str]
 
@@ -50,9 +50,9 @@ def clean_sites(
         for first in range(0, len(pages), _CLEAN_PAGES):
             with turn(lock), store.transaction():
                 changed += clean_pages(store, template, pages[first : first + _CLEAN_PAGES])
-    for first in range(0, len(changed), _REINDEX_ARTICLES):
+    for first in range(0, len(changed), REINDEX_ARTICLES):
         with turn(lock):
-            reindex(changed[first : first + _REINDEX_ARTICLES])
+            reindex(changed[first : first + REINDEX_ARTICLES])
 
 
 def learn_sites(
