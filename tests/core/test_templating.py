@@ -108,6 +108,8 @@ def test_older_pages_are_cleaned_when_new_ones_arrive(library: Library, tmp_path
     later = [_site_page(tmp_path / "site", n) for n in range(2, 5)]
     library.import_paths(later)
     assert all(PROMO not in library.article(i).text for i in early_ids)
+    # ...and indexed again: the promotion's words no longer find them.
+    assert library.search("newsletter").total == 0
 
 
 def test_reextracting_keeps_the_template_out(library: Library, tmp_path: Path) -> None:
