@@ -27,6 +27,7 @@ import tempfile
 import time
 from contextlib import suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmarks.crawl_file import write_crawl
 from benchmarks.extraction_share import measure
@@ -34,10 +35,23 @@ from benchmarks.gauge import gauge_line
 from benchmarks.memory import PeakMemory
 from benchmarks.sampler import Sampler
 from benchmarks.site_corpus import build_corpus
-from desktop_app.core import ArticleNotFound, FileOutcome, Library, OutcomeKind, Progress
+from desktop_app.core.errors import ArticleNotFound
+from desktop_app.core.progress import Progress
+from desktop_app.core.records import FileOutcome, OutcomeKind
+
+if TYPE_CHECKING:
+    from desktop_app.core.library import Library
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEFAULT_INPUTS = [SHARED / "bench" / "extraction" / "html", SHARED / "fixtures"]
+
+
+def _library(folder: Path, workers: int | None) -> Library:
+    # Imported here: each worker imports this module again as it starts, as it does the
+    # command line's (see desktop_app.cli), and has no use for the library or Whoosh.
+    from desktop_app.core.library import Library  # noqa: PLC0415
+
+    return Library(folder, workers)
 
 
 def main() -> int:
@@ -62,7 +76,7 @@ def main() -> int:
     if missing:
         print(f"missing inputs: {', '.join(map(str, missing))}", file=sys.stderr)
         return 2
-    with tempfile.TemporaryDirectory() as folder, Library(Path(folder), args.workers) as library:
+    with tempfile.TemporaryDirectory() as folder, _library(Path(folder), args.workers) as library:
         started = time.perf_counter()
         with PeakMemory() as memory:
             report = library.import_paths(args.paths)
@@ -130,7 +144,7 @@ def _crawl_import(workers: int | None, copies: int) -> int:
         count = write_crawl(pages, crawl, copies)
         print(f"crawl: one WARC of {count} pages, {crawl.stat().st_size / 1e6:.1f} MB")
         reports: list[tuple[float, str]] = []
-        with Library(Path(folder) / "library", workers) as library:
+        with _library(Path(folder) / "library", workers) as library:
             started = time.perf_counter()
 
             def heard(progress: Progress) -> None:
@@ -162,7 +176,7 @@ def _site_import(count: int, workers: int | None) -> int:
             path = pages / f"{page.name}.html"
             path.write_text(page.html, encoding="utf-8")
             paths.append(path)
-        with Library(Path(folder) / "library", workers) as library:
+        with _library(Path(folder) / "library", workers) as library:
             reads = _Reads(library)
             started = time.perf_counter()
             with PeakMemory() as memory, reads:

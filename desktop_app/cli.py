@@ -10,13 +10,20 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import archive_import
 from desktop_app import __version__, console, logsetup
-from desktop_app.core import ArticleNotFound, CoreError, Library, serialize
-from desktop_app.core.index import FACETS, SORTS
+from desktop_app.core import serialize
+from desktop_app.core.errors import ArticleNotFound, CoreError
 from desktop_app.core.paths import LIBRARY_ENV, default_library
+
+if TYPE_CHECKING:
+    from desktop_app.core.library import Library
+
+# The library, its index and Whoosh are imported by the functions that use them, not with
+# this module: an import's worker processes run this module again as they start (the main
+# module is imported in every process multiprocessing starts), and never need them.
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +116,8 @@ def _add_show(commands: Any) -> None:
 
 
 def _add_search(commands: Any) -> None:
+    from desktop_app.core.index import FACETS, SORTS  # noqa: PLC0415 — see the imports above.
+
     cmd = commands.add_parser("search", help="search the library")
     cmd.add_argument("query", metavar="QUERY")
     _add_common(cmd, with_default=False)
@@ -136,6 +145,8 @@ def _add_reindex(commands: Any) -> None:
 
 
 def _facet_filter(value: str) -> tuple[str, str]:
+    from desktop_app.core.index import FACETS  # noqa: PLC0415 — see the imports above.
+
     name, equals, wanted = value.partition("=")
     if not equals or name not in FACETS or not wanted:
         raise argparse.ArgumentTypeError(f"give FACET=VALUE with FACET one of {', '.join(FACETS)}")
@@ -159,6 +170,8 @@ def _positive_int(value: str) -> int:
 
 
 def _library(args: argparse.Namespace) -> Library:
+    from desktop_app.core.library import Library  # noqa: PLC0415 — see the imports above.
+
     folder: Path | None = args.library
     return Library(folder if folder is not None else default_library())
 

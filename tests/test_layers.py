@@ -58,3 +58,28 @@ def test_importer_and_core_load_without_qt() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+@pytest.mark.parametrize(
+    "modules",
+    [
+        # What an import's fork server loads before it starts any worker.
+        "desktop_app.core.extraction, archive_import.warm_up",
+        # What every worker imports again as it starts: the command line is its main module.
+        "desktop_app.cli",
+    ],
+)
+def test_import_workers_start_without_the_library_or_whoosh(modules: str) -> None:
+    code = (
+        f"import sys, {modules}\n"
+        "loaded = [m for m in sys.modules if m.startswith(('whoosh', 'desktop_app.core.library'))]\n"
+        "assert not loaded, loaded\n"
+        "from desktop_app.core import Library, OutcomeKind\n"
+        "assert 'whoosh' in sys.modules\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=PROJECT_ROOT
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
