@@ -171,21 +171,38 @@ def _clean_element(element: lxml_html.HtmlElement, base_url: str | None) -> None
     if tag not in _KEPT_TAGS:
         element.drop_tag()
         return
-    allowed = _KEPT_ATTRIBUTES.get(tag, set())
-    for name in list(element.attrib):
+    attributes = element.attrib
+    if not attributes:  # Most elements of an extracted article have none.
+        if tag == "img":
+            element.drop_tree()
+        return
+    allowed = _KEPT_ATTRIBUTES.get(tag)
+    if allowed is None:
+        attributes.clear()
+        return
+    for name in list(attributes):
         if name.lower() not in allowed:
-            del element.attrib[name]
+            del attributes[name]
     if tag == "img" and not element.get("src"):
         element.drop_tree()
         return
     for name in ("href", "src"):
-        if name in element.attrib:
+        if name in attributes:
             _clean_link(element, name, base_url)
+
+
+def _scheme(value: str) -> str:
+    """``urlsplit(value).scheme.lower()``, without splitting the rest for the common cases."""
+    if value.startswith(("https://", "http://")):
+        return value[: value.index(":")]
+    if value.startswith(("#", "/", "?")):
+        return ""
+    return urlsplit(value).scheme.lower()
 
 
 def _clean_link(element: lxml_html.HtmlElement, name: str, base_url: str | None) -> None:
     value = element.attrib[name].strip()
-    scheme = urlsplit(value).scheme.lower()
+    scheme = _scheme(value)
     if element.tag == "img":
         # Only images the library keeps itself: a remote source would be fetched by the reader.
         if scheme != "asset" and element.getparent() is not None:

@@ -59,3 +59,22 @@ def test_leading_title_and_kicker_are_dropped_but_not_real_text() -> None:
     assert drop_leading_title(fragment, "The Title") == "<p>Body.</p>"
     untouched = "<p>A real first sentence that is long enough.</p><h1>The Title</h1><p>B</p>"
     assert drop_leading_title(untouched, "The Title") == untouched
+
+
+def test_each_kind_of_link_is_kept_joined_or_dropped() -> None:
+    links = {
+        "https://other.example/a": 'href="https://other.example/a"',
+        "HTTP://OTHER.EXAMPLE/B": 'href="HTTP://OTHER.EXAMPLE/B"',
+        "#notes": 'href="#notes"',
+        "?page=2": 'href="https://site.example/articles/1?page=2"',
+        "//cdn.example/c": 'href="https://cdn.example/c"',
+        "next/part": 'href="https://site.example/articles/next/part"',
+        "mailto:desk@site.example": 'href="mailto:desk@site.example"',
+        "java\tscript:alert(1)": "<a>java",
+        " JavaScript:alert(2)": "<a>JavaScript",
+        "vbscript:x": "<a>vbscript",
+    }
+    markup = "".join(f'<p><a href="{href}">{href.strip()[:10]}</a></p>' for href in links)
+    cleaned = clean_fragment(markup, base_url="https://site.example/articles/1")
+    for href, expected in links.items():
+        assert expected in cleaned, href
