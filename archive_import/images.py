@@ -82,10 +82,15 @@ def folder_lookup(page_path: Path) -> ResourceLookup:
     folder = page_path.parent.resolve()
 
     def lookup(url: str) -> tuple[bytes, str] | None:
-        parts = urlsplit(url)
-        if parts.scheme != "file":
+        # Most images of a page are remote, or missing from its folder: both are ruled out
+        # before the path is resolved, which costs a system call for each of its parts.
+        if url[:5].lower() != "file:":
             return None
-        candidate = Path(unquote(parts.path)).resolve()
+        parts = urlsplit(url)
+        named = Path(unquote(parts.path))
+        if parts.scheme != "file" or not named.is_file():
+            return None
+        candidate = named.resolve()
         # Only files under the page's own folder: a page must not pull in unrelated files.
         if not candidate.is_relative_to(folder) or not candidate.is_file():
             return None

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from archive_import import InputError, NotAnArticle, extract_file
-from tests.pages import write_page
+from tests.pages import long_paragraphs, write_page
 
 
 def test_metadata_and_text(tmp_path: Path) -> None:
@@ -71,3 +71,32 @@ def test_a_relative_path_is_read_like_an_absolute_one(
     monkeypatch.chdir(tmp_path)
     [article] = extract_file(Path("relative.html"))
     assert article.title == "Read from here"
+
+
+def test_images_come_from_the_pages_own_folder_only(tmp_path: Path) -> None:
+    from tests.archive_import.test_article_structure import png
+
+    (tmp_path / "outside.png").write_bytes(png())
+    folder = tmp_path / "saved"
+    (folder / "page_files").mkdir(parents=True)
+    (folder / "page_files" / "inside.png").write_bytes(png() + b"inside")
+    figures = "".join(
+        f'<figure><img src="{src}" alt="{name}"><figcaption>The {name} lamp.</figcaption></figure>'
+        for name, src in [
+            ("inside", "page_files/inside.png"),
+            ("outside", "../outside.png"),
+            ("missing", "page_files/missing.png"),
+            ("remote", "https://cdn.example/remote.png"),
+        ]
+    )
+    prose = "".join(f"<p>{paragraph}</p>" for paragraph in long_paragraphs("Lamps", "Wicks"))
+    page = folder / "page.html"
+    page.write_text(
+        f"<html><head><title>Lamps</title></head><body><article><h1>Lamps</h1>{prose}"
+        f"{figures}{prose}</article></body></html>",
+        "utf-8",
+    )
+    [article] = extract_file(page)
+    [asset] = article.assets
+    assert asset.data.endswith(b"inside")
+    assert article.html.count("<img") == 1
