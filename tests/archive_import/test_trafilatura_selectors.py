@@ -14,7 +14,12 @@ from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.settings import Extractor
 
 import archive_import.extractors  # noqa: F401 - installs the compiled selectors, as every import does
-from archive_import.trafilatura_selectors import SELECTOR_LISTS, CompiledSelector, install
+from archive_import.trafilatura_selectors import (
+    SELECTOR_LISTS,
+    CompiledSelector,
+    as_shipped,
+    install,
+)
 from tests.pages import PROJECT_ROOT, SHARED_FIXTURES
 
 OWN_PAGES = sorted(
@@ -83,3 +88,13 @@ def test_compiled_selectors_match_xpath_on_the_shared_fixtures(shared_fixtures: 
             _assert_same_elements(page.read_bytes(), page.name)
         except etree.ParserError:
             continue  # nothing to select in a page lxml cannot parse
+
+
+def test_trafilatura_as_shipped_has_its_xpath_back_for_a_while() -> None:
+    with as_shipped():
+        assert all(
+            isinstance(selector, etree.XPath)
+            for name in SELECTOR_LISTS
+            for selector in getattr(xpaths, name)
+        )
+    assert len(_selectors()) == sum(len(getattr(xpaths, name)) for name in SELECTOR_LISTS)
