@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 # 2,000-page import committed two or three times a second: a fifth more writing CPU.)
 _BATCH_ARTICLES = 256
 _BATCH_SECONDS = 1.0
+_END_BATCH_SECONDS = 0.25
 _CANCELLED = "not imported: the import was cancelled before this file"
 
 
@@ -186,7 +187,7 @@ class Importer:
 
     def _index_is_due(self, run: _Run) -> bool:
         elapsed = time.monotonic() - run.last_index
-        return len(run.unindexed) >= _BATCH_ARTICLES or elapsed >= _BATCH_SECONDS
+        return index_is_due(len(run.unindexed), run.total - run.done, elapsed)
 
     def _index_written(self, run: _Run) -> None:
         """Index the articles written or cleaned since the last commit, in one commit (one
@@ -227,6 +228,16 @@ class Importer:
         except Exception:
             # The database is the truth: the next start finds the gap and rebuilds the index.
             log.exception("could not index articles %s; the index will be rebuilt", ids)
+
+
+def index_is_due(waiting: int, remaining: int, elapsed: float) -> bool:
+    """Whether the ``waiting`` articles written since the last index commit, ``elapsed``
+    seconds ago, are committed now, with ``remaining`` files still to come."""
+    if waiting >= _BATCH_ARTICLES or elapsed >= _BATCH_SECONDS:
+        return True
+    # Near the end, what has gathered is committed while the last files are still being
+    # extracted, so that the last commit, which the import waits for alone, has little to do.
+    return remaining < waiting and elapsed >= _END_BATCH_SECONDS
 
 
 def _sha256(path: Path) -> str:
