@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -26,8 +27,13 @@ def url_key(url: str | None) -> str | None:
     return urlunsplit(("https", host, parts.path.rstrip("/") or "/", query, ""))
 
 
+@functools.lru_cache(maxsize=8)
 def text_key(text: str) -> str:
-    """A digest of the text's words, blind to case, spacing and punctuation."""
+    """A digest of the text's words, blind to case, spacing and punctuation.
+
+    Writing an article asks for its key twice (is it known? then to store it); the second
+    time comes from the cache, which finds the same string at once by its cached hash.
+    """
     words = " ".join(_WORD.findall(text.casefold()))
     return hashlib.sha256(words.encode("utf-8")).hexdigest()
 
