@@ -175,18 +175,18 @@ class _Parser:
         self.take("]")
 
     def or_test(self) -> Test:
-        parts = [self.and_test()]
-        while self.sees("or"):
-            self.take("or")
-            parts.append(self.and_test())
-        return parts[0] if len(parts) == 1 else Test("or", tuple(parts))
+        return self.joined("or", self.and_test)
 
     def and_test(self) -> Test:
-        parts = [self.unary()]
-        while self.sees("and"):
-            self.take("and")
-            parts.append(self.unary())
-        return parts[0] if len(parts) == 1 else Test("and", tuple(parts))
+        return self.joined("and", self.unary)
+
+    def joined(self, word: str, operand: Callable[[], Test]) -> Test:
+        """Operands joined by ``word`` (or, and): one test, or a test of them all."""
+        parts = [operand()]
+        while self.sees(word):
+            self.take(word)
+            parts.append(operand())
+        return parts[0] if len(parts) == 1 else Test(word, tuple(parts))
 
     def unary(self) -> Test:
         if self.sees("("):

@@ -46,18 +46,24 @@ def test_whoosh_is_imported_in_the_search_package_only() -> None:
     assert all(user.startswith("desktop_app/core/search/") for user in users), users
 
 
-def test_importer_and_core_load_without_qt() -> None:
-    code = (
-        "import sys, archive_import, desktop_app.core, desktop_app.cli\n"
-        "loaded = [m for m in sys.modules if m.startswith('PySide6')]\n"
-        "assert not loaded, loaded\n"
-        "print('ok')\n"
-    )
+def _assert_runs_in_a_fresh_interpreter(code: str) -> None:
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=PROJECT_ROOT
+        [sys.executable, "-c", code + "print('ok')\n"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=PROJECT_ROOT,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_importer_and_core_load_without_qt() -> None:
+    _assert_runs_in_a_fresh_interpreter(
+        "import sys, archive_import, desktop_app.core, desktop_app.cli\n"
+        "loaded = [m for m in sys.modules if m.startswith('PySide6')]\n"
+        "assert not loaded, loaded\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -70,17 +76,11 @@ def test_importer_and_core_load_without_qt() -> None:
     ],
 )
 def test_import_workers_start_without_the_library_or_whoosh(modules: str) -> None:
-    code = (
+    _assert_runs_in_a_fresh_interpreter(
         f"import sys, {modules}\n"
         "heavy = ('whoosh', 'desktop_app.core.library')\n"
         "loaded = [m for m in sys.modules if m.startswith(heavy)]\n"
         "assert not loaded, loaded\n"
         "from desktop_app.core import Library, OutcomeKind\n"
         "assert 'whoosh' in sys.modules\n"
-        "print('ok')\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=PROJECT_ROOT
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "ok"
