@@ -97,10 +97,10 @@ def run_job(job: Job, loaded: archive_import.LoadedFile | None = None) -> JobRes
 
 
 # What the fork server loads before forking workers, so that each worker starts ready
-# instead of paying it on its first job: this module (which the workers' jobs name, and
-# which loads the rest of the core), and a first extraction that builds the tables the
-# extractor builds on first use.
-_PRELOAD = [__name__, "archive_import.warm_up"]
+# instead of paying it on its first job: this module (which the workers' jobs name), a
+# first extraction that builds the tables the extractor builds on first use, and, last, the
+# garbage collector's set-up for workers (which freezes everything loaded before it).
+_PRELOAD = [__name__, "archive_import.warm_up", "desktop_app.core.worker_memory"]
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import archive_import
 from archive_import import Found, Passed
+from desktop_app.core.collector import fewer_collections
 from desktop_app.core.extraction import (
     Extractor,
     Job,
@@ -104,6 +105,15 @@ class Importer:
         cancel: CancelToken | None = None,
     ) -> ImportReport:
         """Import every file under ``paths``; each gets exactly one outcome in the report."""
+        with fewer_collections():
+            return self._import(paths, progress, cancel)
+
+    def _import(
+        self,
+        paths: Sequence[Path | str],
+        progress: ProgressCallback | None,
+        cancel: CancelToken | None,
+    ) -> ImportReport:
         items = list(archive_import.discover(paths))
         run = _Run(len(items), progress, cancel)
         if progress is not None:

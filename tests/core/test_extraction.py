@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -66,6 +67,19 @@ def dies_on_crash_files(job: Job) -> JobResult:
     if job.path.endswith("crash.html"):
         os._exit(1)
     return run_job(job)
+
+
+def reports_the_garbage_collector(job: Job) -> JobResult:
+    """Tells, as its skip reason, how the worker's garbage collector is set up."""
+    return JobResult(job, skipped=f"{gc.get_threshold()[0]} {gc.get_freeze_count()}")
+
+
+def test_workers_start_with_the_fork_servers_objects_frozen(tmp_path: Path) -> None:
+    jobs = _jobs(tmp_path, 9)
+    results = list(Extractor(workers=2, runner=reports_the_garbage_collector).results(jobs))
+    thresholds, frozen = zip(*(map(int, r.skipped.split()) for r in results), strict=True)
+    assert set(thresholds) == {10_000}
+    assert min(frozen) > 10_000  # the importer, trafilatura and lxml, loaded before forking
 
 
 def test_a_crashed_worker_fails_its_file_and_the_batch_goes_on(tmp_path: Path) -> None:
