@@ -235,7 +235,8 @@ class Extractor:
             multiprocessing.forkserver.ensure_running()
 
     def results(self, jobs: Sequence[Job]) -> Generator[JobResult, None, None]:
-        """Results in ``result_order``; stop iterating to cancel what has not started."""
+        """Results in ``result_order`` (input order when extracted in this process); stop
+        iterating to cancel what has not started."""
         own_process = any(job.parts > 1 or job.size >= _OWN_PROCESS_BYTES for job in jobs)
         if self.workers <= 1 or (len(jobs) < _MIN_FILES_FOR_WORKERS and not own_process):
             yield from (self._runner(job) for job in jobs)
