@@ -3,6 +3,7 @@
     python benchmarks/bench_import.py [--workers N] [--breakdown] [--reextract] [PATH ...]
     python benchmarks/bench_import.py --site-pages N
     python benchmarks/bench_import.py --crawl
+    python benchmarks/bench_import.py --repeat N
 
 Without paths it imports ../shared/bench/extraction/html and ../shared/fixtures. With
 ``--breakdown`` it then extracts the same files again in this process alone, prints how much of
@@ -13,7 +14,8 @@ with the window's reads timed meanwhile. With
 writing process sets the pace, and a site template to learn), then one more page of that site,
 then extracts every page again. With ``--crawl`` it imports one WARC file holding the 136
 benchmark pages instead, and prints the progress reports the import gave while reading it,
-then extracts one of its articles again.
+then extracts one of its articles again. With ``--repeat N`` it runs the default import N
+times, each in a fresh process, and prints the lowest, median and highest articles per second.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from benchmarks.crawl_file import write_crawl
 from benchmarks.extraction_share import measure
 from benchmarks.gauge import gauge_line
 from benchmarks.memory import PeakMemory
+from benchmarks.repeated import run_repeatedly
 from benchmarks.sampler import Sampler
 from benchmarks.site_corpus import build_corpus
 from desktop_app.core.errors import ArticleNotFound
@@ -67,7 +70,16 @@ def main() -> int:
     parser.add_argument(
         "--copies", type=int, default=1, help="with --crawl: each page this many times"
     )
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="the default import this many times, in turn"
+    )
     args = parser.parse_args()
+    if args.repeat > 1:
+        paths = [str(p) for p in args.paths]
+        workers = ["--workers", str(args.workers)] if args.workers else []
+        return run_repeatedly(
+            "benchmarks.bench_import", [*paths, *workers], args.repeat, "articles per second"
+        )
     if args.site_pages:
         return _site_import(args.site_pages, args.workers)
     if args.crawl:
