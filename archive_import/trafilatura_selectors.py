@@ -44,7 +44,16 @@ class CompiledSelector:
         self.path = xpath.path
         self._select: Select = compile_selector(xpath.path)
 
-    def __call__(self, context: etree._Element) -> list[etree._Element]:
+    def __call__(self, context: etree._Element | etree._ElementTree) -> list[etree._Element]:
+        if isinstance(context, etree._ElementTree):
+            # From a document rather than an element, ".//*" takes in the root element too;
+            # trafilatura never asks that, but the XPath knows how.
+            found = self.xpath(context)
+            return (
+                [item for item in found if isinstance(item, etree._Element)]
+                if isinstance(found, list)
+                else []
+            )
         return self._select(context)
 
     def __repr__(self) -> str:

@@ -98,3 +98,11 @@ def test_trafilatura_as_shipped_has_its_xpath_back_for_a_while() -> None:
             for selector in getattr(xpaths, name)
         )
     assert len(_selectors()) == sum(len(getattr(xpaths, name)) for name in SELECTOR_LISTS)
+
+
+def test_a_selector_called_on_a_whole_document_answers_as_its_xpath_does() -> None:
+    tree = lxml_html.document_fromstring(
+        '<html class="post"><body><div class="post">x</div></body></html>'
+    ).getroottree()
+    for _, selector in _selectors():
+        assert selector(tree) == selector.xpath(tree)
