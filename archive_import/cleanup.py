@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from archive_import.html_tree import FRAGMENT_PARSER
+from archive_import.url_join import join
 
 # Structure a reader needs; everything else is unwrapped (its text kept, its tag dropped).
 _KEPT_TAGS = {
@@ -211,7 +212,7 @@ def _clean_link(element: lxml_html.HtmlElement, name: str, base_url: str | None)
     if scheme not in _SAFE_LINK_SCHEMES:
         del element.attrib[name]
     elif base_url and name == "href" and not scheme and not value.startswith("#"):
-        element.attrib[name] = urljoin(base_url, value)
+        element.attrib[name] = join(base_url, value)
 
 
 def _strip_empty(root: lxml_html.HtmlElement) -> None:

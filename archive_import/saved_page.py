@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urldefrag, urljoin, uses_relative
 
 from archive_import.document import Asset
+from archive_import.url_join import join
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,7 @@ def resolve(reference: str, base: str | None) -> str:
         return reference
     scheme, _, rest = base.partition(":")
     if scheme.lower() in uses_relative or not rest.startswith("//"):
-        return urljoin(base, reference)
+        return join(base, reference)
     joined = urljoin("http:" + rest, reference)
     return scheme + joined[4:] if joined.startswith("http:") else joined
 
