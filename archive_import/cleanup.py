@@ -172,10 +172,11 @@ def _clean_element(element: lxml_html.HtmlElement, base_url: str | None) -> None
     if tag not in _KEPT_TAGS:
         element.drop_tag()
         return
+    if tag == "img" and not element.get("src"):
+        element.drop_tree()
+        return
     attributes = element.attrib
     if not attributes:  # Most elements of an extracted article have none.
-        if tag == "img":
-            element.drop_tree()
         return
     allowed = _KEPT_ATTRIBUTES.get(tag)
     if allowed is None:
@@ -184,9 +185,6 @@ def _clean_element(element: lxml_html.HtmlElement, base_url: str | None) -> None
     for name in list(attributes):
         if name.lower() not in allowed:
             del attributes[name]
-    if tag == "img" and not element.get("src"):
-        element.drop_tree()
-        return
     for name in ("href", "src"):
         if name in attributes:
             _clean_link(element, name, base_url)

@@ -85,9 +85,9 @@ def _frame_body(
     # Only links and sources: every other attribute lxml would rewrite (styles, cite,
     # background…) is dropped from the article anyway, and reading them cost a third of the
     # time on a frame of thousands of links.
-    for element in inner.iter():
+    for element in inner.iter(etree.Element):
         for name in _REFERENCES:
-            reference = element.get(name) if isinstance(element.tag, str) else None
+            reference = element.get(name)
             if reference is not None:
                 element.set(name, resolve(reference, url))
     _inline(inner, url, find, depth + 1)
