@@ -27,7 +27,7 @@ from desktop_app.core.progress import CancelToken, Progress, ProgressCallback
 from desktop_app.core.records import FileOutcome, ImportReport, OutcomeKind
 from desktop_app.core.site_template import load_public_suffixes
 from desktop_app.core.store import Store
-from desktop_app.core.templating import REINDEX_ARTICLES, clean_sites
+from desktop_app.core.templating import clean_sites
 from desktop_app.core.turns import turn
 from desktop_app.core.writer import write_file
 
@@ -42,6 +42,10 @@ log = logging.getLogger(__name__)
 _BATCH_ARTICLES = 256
 _BATCH_SECONDS = 1.0
 _END_BATCH_SECONDS = 0.25
+# Articles indexed again together (a big site's pages cleaned again) are committed this many
+# at a time: a thousand rather than 256 leaves fewer small segments for the next commit to
+# merge (docs/benchmarks.md).
+_MOST_PER_COMMIT = 1000
 _CANCELLED = "not imported: the import was cancelled before this file"
 
 
@@ -200,14 +204,18 @@ class Importer:
         return index_is_due(len(run.unindexed), run.total - run.done, elapsed)
 
     def _index_written(self, run: _Run) -> None:
-        """Index the articles written or cleaned since the last commit, in one commit (one
-        per thousand, for a big site's pages cleaned again)."""
-        unindexed = list(dict.fromkeys(run.unindexed))
-        for first in range(0, len(unindexed), REINDEX_ARTICLES):
-            with turn(self._lock):
-                self.index_articles(unindexed[first : first + REINDEX_ARTICLES])
+        """Index the articles written or cleaned since the last commit."""
+        self.index_in_commits(run.unindexed)
         run.unindexed = []
         run.last_index = time.monotonic()
+
+    def index_in_commits(self, ids: list[int]) -> None:
+        """Index (again) these articles, each once, in one commit per thousand, the lock
+        taken for each commit alone."""
+        unique = list(dict.fromkeys(ids))
+        for first in range(0, len(unique), _MOST_PER_COMMIT):
+            with turn(self._lock):
+                self.index_articles(unique[first : first + _MOST_PER_COMMIT])
 
     def _outcome(self, result: JobResult) -> FileOutcome:
         path = result.job.path
@@ -229,7 +237,7 @@ class Importer:
         ]
         if not added:
             return
-        clean_sites(self._store, self._lock, added, run.unindexed.extend)
+        run.unindexed.extend(clean_sites(self._store, self._lock, added))
 
     def index_articles(self, ids: list[int]) -> None:
         """Index (again) these articles as the database holds them now; never raises."""

@@ -330,7 +330,7 @@ class Library:
             if pending:
                 self._index_now(pending)
             if updated:
-                clean_sites(self._store, self._lock, updated, self._importer.index_articles)
+                self._importer.index_in_commits(clean_sites(self._store, self._lock, updated))
         return _in_order(wanted, outcomes)
 
     def _index_now(self, ids: list[int]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from archive_import.cleanup import html_to_text
 from desktop_app.core.site_template import SiteTemplate, apply_template, learn_template
@@ -21,23 +21,15 @@ log = logging.getLogger(__name__)
 # keep the cleaning they got while they were among the newest.
 LEARNING_WINDOW = 400
 
-# Pages are cleaned this many per transaction, and those whose text changed indexed again
-# this many per commit. A thousand per commit rather than 256 leaves fewer small segments for
-# the next commit to merge (docs/benchmarks.md).
+# Pages are cleaned this many per transaction.
 _CLEAN_PAGES = 128
-REINDEX_ARTICLES = 1000
 
 _Page = tuple[int, str, str]
 
 
-def clean_sites(
-    store: Store,
-    lock: threading.RLock,
-    article_ids: Iterable[int],
-    reindex: Callable[[list[int]], None],
-) -> None:
+def clean_sites(store: Store, lock: threading.RLock, article_ids: Iterable[int]) -> list[int]:
     """Learn again the templates of the sites these articles belong to, clean the sites' pages
-    with them, and ``reindex`` the pages whose text changed.
+    with them, and return the ids of the pages whose text changed (to be indexed again).
 
     Done once at the end of an import or a re-extraction, a part at a time with ``lock``
     handed over between parts: a big site's pages take seconds, and the window reads the
@@ -50,9 +42,7 @@ def clean_sites(
         for first in range(0, len(pages), _CLEAN_PAGES):
             with turn(lock), store.transaction():
                 changed += clean_pages(store, template, pages[first : first + _CLEAN_PAGES])
-    for first in range(0, len(changed), REINDEX_ARTICLES):
-        with turn(lock):
-            reindex(changed[first : first + REINDEX_ARTICLES])
+    return changed
 
 
 def learn_sites(
