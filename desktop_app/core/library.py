@@ -320,7 +320,7 @@ class Library:
                         updated.append(article.id)
                         pending.append(article.id)
                     if len(pending) >= _REEXTRACT_BATCH:
-                        self._index_now(pending)
+                        self._importer.index_in_commits(pending)
                         pending = []
                     if progress is not None:
                         progress(Progress(len(outcomes), len(articles), article.title))
@@ -328,14 +328,10 @@ class Library:
             results.close()
             extractor.close()
             if pending:
-                self._index_now(pending)
+                self._importer.index_in_commits(pending)
             if updated:
                 self._importer.index_in_commits(clean_sites(self._store, self._lock, updated))
         return _in_order(wanted, outcomes)
-
-    def _index_now(self, ids: list[int]) -> None:
-        with turn(self._lock):
-            self._importer.index_articles(ids)
 
     def original_html(self, article_id: int) -> str | None:
         """The saved page an article was extracted from, as HTML, to show beside it.
