@@ -1,11 +1,18 @@
-"""Peak memory and CPU time of this process and its descendants, sampled from /proc (Linux)."""
+"""Peak memory and CPU time of this process and its descendants, sampled from /proc (Linux).
+
+The sampling runs in a process of its own, not on a thread of the measured one: an import
+forks its workers straight from a process of one thread, as the command line is (see
+``desktop_app.core.extraction``), and a sampling thread would make it start them otherwise.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
-
-from benchmarks.sampler import Sampler
+from types import TracebackType
 
 
 def _children() -> dict[int, list[int]]:
@@ -43,12 +50,14 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / _TICKS
 
 
-def _tree(root: int) -> list[int]:
+def _tree(root: int, leave_out: int) -> list[int]:
+    """``root`` and its descendants, without ``leave_out`` and its own."""
     tree, stack, found = _children(), [root], []
     while stack:
         pid = stack.pop()
-        found.append(pid)
-        stack.extend(tree.get(pid, []))
+        if pid != leave_out:
+            found.append(pid)
+            stack.extend(tree.get(pid, []))
     return found
 
 
@@ -63,45 +72,105 @@ def tree_rss_kb(root: int, pids: list[int]) -> tuple[int, int]:
     return total, largest
 
 
-class PeakMemory(Sampler):
-    """Samples the process tree every 50 ms while in a ``with`` block.
+@dataclass
+class _Figures:
+    """What the sampling process has seen of the measured process tree."""
+
+    root: int
+    total_kb: int = 0
+    largest_child_kb: int = 0
+    main_kb: int = 0
+    cpu: dict[int, float] = field(default_factory=dict)
+    """CPU seconds each process of the tree used while sampled."""
+    started: dict[int, float] = field(default_factory=dict)
+
+    def begin(self) -> None:
+        """The CPU time every process of the tree had used before."""
+        self.started = {pid: _cpu_seconds(pid) for pid in _tree(self.root, os.getpid())}
+
+    def sample(self) -> None:
+        """Memory of the tree now, and each process's CPU time so far."""
+        pids = _tree(self.root, os.getpid())
+        total, largest = tree_rss_kb(self.root, pids)
+        self.total_kb = max(self.total_kb, total)
+        self.largest_child_kb = max(self.largest_child_kb, largest)
+        self.main_kb = max(self.main_kb, _rss_kb(self.root))
+        for pid in pids:
+            used = _cpu_seconds(pid) - self.started.get(pid, 0.0)
+            self.cpu[pid] = max(self.cpu.get(pid, 0.0), used)
+
+
+def _sample_until_told(root: int, pipe: Connection, interval: float) -> None:
+    """In the sampling process: sample ``root``'s tree every ``interval`` seconds until a
+    message comes down ``pipe``, then send the figures back."""
+    figures = _Figures(root)
+    figures.begin()
+    pipe.send(None)
+    while not pipe.poll(interval):
+        figures.sample()
+    figures.sample()
+    pipe.send(figures)
+
+
+class PeakMemory:
+    """Samples this process's tree every 50 ms while in a ``with`` block.
 
     Besides memory, it keeps the CPU time each process had used when last seen: a worker's
-    last 50 ms may be missed, the rest is counted.
+    last 50 ms may be missed, the rest is counted. The sampling process itself is left out.
     """
 
+    interval = 0.05
+
     def __init__(self) -> None:
-        super().__init__()
-        self.total_kb = 0
-        self.largest_child_kb = 0
-        self.main_kb = 0
+        self._figures = _Figures(os.getpid())
+        self._pipe: Connection | None = None
+        self._sampler: multiprocessing.process.BaseProcess | None = None
+
+    def __enter__(self) -> PeakMemory:
+        # Forked, not spawned: it needs nothing loaded and must start at once. /proc means
+        # Linux, where fork exists.
+        context = multiprocessing.get_context("fork")
+        self._pipe, far_end = context.Pipe()
+        self._sampler = context.Process(
+            target=_sample_until_told, args=(os.getpid(), far_end, self.interval), daemon=True
+        )
+        self._sampler.start()
+        self._pipe.recv()  # Its starting point is taken.
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        assert self._pipe is not None
+        assert self._sampler is not None
+        self._pipe.send(None)
+        self._figures = self._pipe.recv()
+        self._sampler.join()
+
+    @property
+    def total_kb(self) -> int:
+        """Peak resident memory of the whole tree, in KiB."""
+        return self._figures.total_kb
+
+    @property
+    def largest_child_kb(self) -> int:
+        """Peak resident memory of the largest descendant (a worker), in KiB."""
+        return self._figures.largest_child_kb
+
+    @property
+    def main_kb(self) -> int:
         """This process's own peak while sampled (its lifetime peak may come from before)."""
-        self._cpu: dict[int, float] = {}
-        self._started: dict[int, float] = {}
+        return self._figures.main_kb
 
     @property
     def main_cpu_s(self) -> float:
         """CPU seconds this process used while sampled."""
-        return self._cpu.get(os.getpid(), 0.0)
+        return self._figures.cpu.get(os.getpid(), 0.0)
 
     @property
     def children_cpu_s(self) -> float:
         """CPU seconds its descendants (the extraction workers) used while sampled."""
-        return sum(cpu for pid, cpu in self._cpu.items() if pid != os.getpid())
-
-    def begin(self) -> None:
-        """The CPU time every process of the tree had used before."""
-        self._started = {pid: _cpu_seconds(pid) for pid in _tree(os.getpid())}
-
-    def sample(self) -> None:
-        """Memory of the tree now, and each process's CPU time so far."""
-        root = os.getpid()
-        # The sampler runs in the measured process: one listing of /proc per sample, not two.
-        pids = _tree(root)
-        total, largest = tree_rss_kb(root, pids)
-        self.total_kb = max(self.total_kb, total)
-        self.largest_child_kb = max(self.largest_child_kb, largest)
-        self.main_kb = max(self.main_kb, _rss_kb(root))
-        for pid in pids:
-            used = _cpu_seconds(pid) - self._started.get(pid, 0.0)
-            self._cpu[pid] = max(self._cpu.get(pid, 0.0), used)
+        return sum(cpu for pid, cpu in self._figures.cpu.items() if pid != os.getpid())

@@ -19,13 +19,13 @@ log = logging.getLogger(__name__)
 FIRST_GENERATION = 10_000
 
 
-def set_up_worker_parent() -> None:
-    """In a fork server, once everything is loaded: freeze what it holds, collect rarely.
+def set_up_worker() -> None:
+    """In an extraction worker, as it starts: freeze what it inherited, collect rarely.
 
-    What the fork server has loaded lives as long as every worker forked from it. Frozen out
-    of the collector's sight, it is neither scanned again by each worker's full collections
-    nor copied page by page into each worker when the collector writes to it. The workers
-    inherit both settings.
+    What a worker inherits (the importer, trafilatura, lxml: its parent had them loaded)
+    lives as long as it does. Frozen out of the collector's sight, it is neither scanned by
+    the worker's full collections nor copied page by page into the worker when the collector
+    writes to it.
     """
     gc.freeze()
     gc.set_threshold(FIRST_GENERATION, *gc.get_threshold()[1:])

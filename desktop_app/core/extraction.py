@@ -6,6 +6,7 @@ import logging
 import multiprocessing
 import multiprocessing.forkserver
 import os
+import sys
 import traceback
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import archive_import
 from archive_import import ExtractedArticle, InputError, NotAnArticle
+from desktop_app.core.collector import set_up_worker
 
 log = logging.getLogger(__name__)
 
@@ -97,23 +99,38 @@ def run_job(job: Job, loaded: archive_import.LoadedFile | None = None) -> JobRes
 
 
 # What the fork server loads before forking workers, so that each worker starts ready
-# instead of paying it on its first job: this module (which the workers' jobs name), a
-# first extraction that builds the tables the extractor builds on first use, and, last, the
-# garbage collector's set-up for workers (which freezes everything loaded before it).
-_PRELOAD = [__name__, "archive_import.warm_up", "desktop_app.core.worker_memory"]
+# instead of paying it on its first job: this module (which the workers' jobs name) and a
+# first extraction that builds the tables the extractor builds on first use.
+_PRELOAD = [__name__, "archive_import.warm_up"]
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    """Workers are never forked from this process: the window's threads must not be copied.
+    """How worker processes start, decided as they start.
 
-    Where it exists (Linux, macOS) a fork server that has already imported the importer
-    starts each worker in milliseconds; elsewhere (Windows) workers are spawned afresh.
+    Forked straight from this process on Linux when it runs one thread (the command line): it
+    has the importer loaded already, so its workers start at once with nothing to load. A
+    process of several threads (the window's) is never forked: a copy of a lock another
+    thread held would never be released in the child. Nor on macOS, whose system libraries
+    are not safe in a forked child that goes on without ``exec`` (Python spawns there by
+    default for that reason). Otherwise, where it exists (Linux, macOS), a fork server that
+    has imported the importer starts each worker in milliseconds; elsewhere (Windows)
+    workers are spawned afresh.
     """
+    if sys.platform == "linux" and _threads() == 1:
+        return multiprocessing.get_context("fork")
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_PRELOAD)
     return context
+
+
+def _threads() -> int:
+    """How many threads this process runs, its own and those of C libraries (Qt) alike."""
+    try:
+        return sum(1 for _ in Path("/proc/self/task").iterdir())
+    except OSError:
+        return 0  # Unknown: not known to be one.
 
 
 def early_positions(jobs: Sequence[Job], count: int) -> list[int]:
@@ -264,7 +281,9 @@ class Extractor:
             self.close()
 
     def _start_pool(self) -> None:
-        self._pool = ProcessPoolExecutor(self.workers, mp_context=_context())
+        self._pool = ProcessPoolExecutor(
+            self.workers, mp_context=_context(), initializer=set_up_worker
+        )
         self.processes_started += self.workers
 
     def _submit(self, job: Job) -> Future[JobResult]:
@@ -291,7 +310,7 @@ class Extractor:
 
     def _alone(self, job: Job) -> JobResult:
         self.processes_started += 1
-        with ProcessPoolExecutor(1, mp_context=_context()) as solo:
+        with ProcessPoolExecutor(1, mp_context=_context(), initializer=set_up_worker) as solo:
             try:
                 return solo.submit(self._runner, job).result()
             except BrokenProcessPool:

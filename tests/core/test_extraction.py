@@ -69,17 +69,52 @@ def dies_on_crash_files(job: Job) -> JobResult:
     return run_job(job)
 
 
-def reports_the_garbage_collector(job: Job) -> JobResult:
-    """Tells, as its skip reason, how the worker's garbage collector is set up."""
-    return JobResult(job, skipped=f"{gc.get_threshold()[0]} {gc.get_freeze_count()}")
+def reports_the_worker(job: Job) -> JobResult:
+    """Tells, as its skip reason, the worker's parent and how its garbage collector is set up;
+    kills the worker for a crash file."""
+    if job.path.endswith("crash.html"):
+        os._exit(1)
+    return JobResult(job, skipped=f"{os.getppid()} {gc.get_threshold()[0]} {gc.get_freeze_count()}")
 
 
-def test_workers_start_with_the_fork_servers_objects_frozen(tmp_path: Path) -> None:
-    jobs = _jobs(tmp_path, 9)
-    results = list(Extractor(workers=2, runner=reports_the_garbage_collector).results(jobs))
-    thresholds, frozen = zip(*(map(int, r.skipped.split()) for r in results), strict=True)
-    assert set(thresholds) == {10_000}
-    assert min(frozen) > 10_000  # the importer, trafilatura and lxml, loaded before forking
+# Runs a batch in a new process, of one thread or with a second one waiting, and prints
+# whether the workers were its children, their collector's threshold and frozen objects; and
+# how the file that crashes its worker came out.
+_WORKERS_OF_A_FRESH_PROCESS = """
+import os, sys, threading
+from pathlib import Path
+from desktop_app.core.extraction import Extractor, Job
+from tests.core.test_extraction import _jobs, reports_the_worker
+waiting = threading.Event()
+if sys.argv[2] == "two":
+    threading.Thread(target=waiting.wait, daemon=True).start()
+jobs = _jobs(Path(sys.argv[1]), 9)
+jobs.insert(4, Job(99, str(Path(sys.argv[1]) / "crash.html"), "html"))
+for result in Extractor(workers=2, runner=reports_the_worker).results(jobs):
+    if result.failed:
+        print(result.job.order, result.failed)
+        continue
+    parent, threshold, frozen = result.skipped.split()
+    print(parent == str(os.getpid()), threshold, int(frozen) > 10_000)
+waiting.set()
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
+@pytest.mark.parametrize(("threads", "forked_from_it"), [("one", "True"), ("two", "False")])
+def test_workers_fork_from_a_process_of_one_thread_start_with_what_they_inherit_frozen(
+    tmp_path: Path, threads: str, forked_from_it: str
+) -> None:
+    # A new process: this one may run threads of its own (Qt's, from the window's tests).
+    script = [sys.executable, "-c", _WORKERS_OF_A_FRESH_PROCESS, str(tmp_path), threads]
+    root = Path(__file__).resolve().parents[2]
+    finished = subprocess.run(
+        script, capture_output=True, text=True, timeout=60, check=True, cwd=root
+    )
+    lines = finished.stdout.splitlines()
+    assert lines.pop(4) == f"99 {CRASH_REASON}"
+    # Frozen: the importer, trafilatura and lxml, loaded before the worker was forked.
+    assert set(lines) == {f"{forked_from_it} 10000 True"}
 
 
 def test_a_crashed_worker_fails_its_file_and_the_batch_goes_on(tmp_path: Path) -> None:
@@ -120,11 +155,15 @@ def test_a_crash_in_a_file_started_early_fails_only_that_file(tmp_path: Path) ->
     assert all(r.articles for r in results if r.job.order != 99)
 
 
-# Counts this process's fork servers, after an extractor was told how many files are coming.
+# Counts this process's fork servers, after an extractor was told how many files are coming,
+# in a process of one thread or of two.
 _FORK_SERVERS_AFTER_GET_READY = """
-import os, sys
+import os, sys, threading
 from pathlib import Path
 from desktop_app.core.extraction import Extractor
+waiting = threading.Event()
+if sys.argv[3] == "two":
+    threading.Thread(target=waiting.wait, daemon=True).start()
 Extractor(workers=int(sys.argv[1])).get_ready(int(sys.argv[2]))
 servers = 0
 for entry in Path("/proc").iterdir():
@@ -136,15 +175,25 @@ for entry in Path("/proc").iterdir():
     mine = bool(stat) and int(stat.rsplit(")", 1)[1].split()[1]) == os.getpid()
     servers += mine and b"forkserver" in command
 print(servers)
+waiting.set()
 """
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-@pytest.mark.parametrize(("workers", "files", "servers"), [(2, 100, 1), (2, 3, 0), (1, 100, 0)])
-def test_the_fork_server_starts_before_the_jobs_only_for_a_batch_in_workers(
-    workers: int, files: int, servers: int
+@pytest.mark.parametrize(
+    ("workers", "files", "threads", "servers"),
+    [(2, 100, "two", 1), (2, 3, "two", 0), (1, 100, "two", 0), (2, 100, "one", 0)],
+)
+def test_the_fork_server_starts_before_the_jobs_only_for_a_batch_in_workers_it_will_fork(
+    workers: int, files: int, threads: str, servers: int
 ) -> None:
-    # A new process: a fork server, once started, serves every later batch of this one.
-    script = [sys.executable, "-c", _FORK_SERVERS_AFTER_GET_READY, str(workers), str(files)]
+    # A new process: a fork server, once started, serves every later batch of this one. A
+    # process of one thread forks its workers itself.
+    script = [
+        sys.executable,
+        "-c",
+        _FORK_SERVERS_AFTER_GET_READY,
+        *map(str, (workers, files, threads)),
+    ]
     finished = subprocess.run(script, capture_output=True, text=True, timeout=60, check=True)
     assert finished.stdout.split() == [str(servers)]
