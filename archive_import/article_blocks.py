@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -36,6 +37,10 @@ _AUTHOR_META = etree.XPath(
     "descendant-or-self::meta[@name='author' or @property='article:author']/@content"
 )
 _AUTHORS = etree.XPath("//@rel[. = 'author']/.. | //@itemprop[. = 'author']/..")
+_ADDRESSES = etree.XPath(
+    "descendant-or-self::link[@rel='canonical']/@href"
+    " | descendant-or-self::meta[@property='og:url']/@content"
+)
 # What XPath's normalize-space() collapses: XML white space only, not no-break spaces.
 _XML_SPACES = re.compile(r"[ \t\r\n]+")
 # An author's name has two to this many words; longer author markup holds a whole byline.
@@ -52,13 +57,26 @@ class PageContext:
     """Normalised names the page gives as its authors."""
     links_reading: Callable[[str], int] = lambda text: 0
     """How many links on the page read ``text`` (white space collapsed)."""
+    addresses: frozenset[str] = frozenset()
+    """The page's own addresses (canonical, ``og:url``) as host and path (see ``address_key``)."""
 
     @classmethod
     def of(cls, root: lxml_html.HtmlElement, *titles: str | None) -> PageContext:
         """The context of the page parsed as ``root``; ``titles`` are titles found for it."""
         candidates = [*titles, *strings(_TITLES, root)]
         words = tuple(frozenset(words_of(t)) for t in candidates if t and words_of(t))
-        return cls(words, _author_names(root), _LinkTexts(root))
+        addresses = frozenset(filter(None, map(address_key, strings(_ADDRESSES, root))))
+        return cls(words, _author_names(root), _LinkTexts(root), addresses)
+
+
+def address_key(url: str) -> str:
+    """A web address as it reads in text, with no scheme, ``www.`` or closing slash: a key
+    that finds it however a line spells it (``https://www.harbour.example/a/``); empty for
+    anything that is not a page's address with a path (a site's home would match too much)."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").removeprefix("www.")
+    path = parts.path.rstrip("/")
+    return f"{host}{path}" if parts.scheme in {"http", "https"} and host and path else ""
 
 
 class _LinkTexts:

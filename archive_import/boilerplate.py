@@ -20,7 +20,7 @@ from archive_import.article_blocks import Block, PageContext, normal, prose_span
 
 log = logging.getLogger(__name__)
 
-BOILERPLATE_VERSION = 9
+BOILERPLATE_VERSION = 10
 
 # A list or table this much made of links is a list of other pages (related, most read, tags).
 _LINK_LIST_DENSITY = 0.7
@@ -48,6 +48,8 @@ _CONTACT_SHARE = 0.5
 _CONTACT = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+|\S+\.(?:com|org|net)\S*")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
 _HAS_WORD = re.compile(r"[^\W_]")
+# A citation notice is a line or two; a paragraph quoting the page's address is something else.
+_CITATION_WORDS = 60
 # An author box ("Ana Ruiz covers science for…") is a paragraph starting with the author's name.
 _AUTHOR_BOX_WORDS = 80
 # A content system's shortcode left unrendered, filling a whole block: "[button link=…]
@@ -247,6 +249,12 @@ def _is_call_to_reader(block: Block, page: PageContext) -> bool:
     )
 
 
+def _cites_the_page(block: Block, page: PageContext) -> bool:
+    """A line giving the page's own address: how to cite it, its permalink ("Citation: …
+    retrieved 20 November 2019 from https://…"). The article never needs its own address."""
+    return block.words <= _CITATION_WORDS and any(a in block.text for a in page.addresses)
+
+
 def _is_remnant(block: Block, page: PageContext) -> bool:
     """A short line missing the words of a link taken out as furniture (see ``_REMNANT``)."""
     return block.words <= _NOTICE_WORDS and _REMNANT.search(block.text) is not None
@@ -261,6 +269,7 @@ _OUTSIDE_PROSE: tuple[Rule, ...] = (
     _is_follow_us,
     _is_promo,
     _is_remnant,
+    _cites_the_page,
 )
 # Before the prose, a short emphasized line may be the article's standfirst; after it, not.
 _AFTER_PROSE: tuple[Rule, ...] = (_is_call_to_reader,)

@@ -9,11 +9,12 @@ extractor after it has read the page's metadata, which may live in those very pa
 from __future__ import annotations
 
 import logging
+import re
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from archive_import.markup_names import PageNames, name_pattern
+from archive_import.markup_names import PageNames, name_pattern, names_match
 from archive_import.xpath_results import elements, strings
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,15 @@ _CHROME_NAMES = name_pattern([
     "sr only", "visually hidden", "screen reader", "print only",
     "skip link", "skip links", "skip to content", "skip to main", "jump link", "jump to",
 ])  # fmt: skip
+# Link relations a page gives the links to its own categories and tags.
+_TAG_RELS = frozenset({"tag", "category"})
+# A pop-up card hangs on a word of the text: "Rep. <span class=rollover><a>Jo Brand</a><span
+# class=rollover-block>…photo, links…</span></span> (D-N.Y.)". The card goes; the word it hangs
+# on, a short link, stays in its sentence, as does a wrapper opening with that word.
+_CARD_NAMES = name_pattern(["rollover", "tooltip", "popover", "hovercard"])
+_CARD_WORD_WORDS = 6
+_CARD_CONTENT = frozenset({"img", "picture", "svg", "div", "p", "ul", "ol", "table", "figure"})
+_WORD_CHAR = re.compile(r"[^\W_]")
 # A marked element holding more than this share of the page's paragraph text is a
 # wrapper whose name merely mentions furniture ("content-with-sidebar"), not furniture.
 _MAX_TEXT_SHARE = 0.3
@@ -78,12 +88,13 @@ def mark_chrome(root: lxml_html.HtmlElement, names: PageNames | None = None) -> 
         ("chrome", names.matching(_CHROME_NAMES)),
         ("card", elements(_CARDS, root)),
         ("teaser", [e for e in elements(_LINKING_LINES, root) if _is_read_also(e)]),
+        ("tags", [e for e in elements(_LINKING_LINES, root) if _is_tag_line(e)]),
         ("signup", [b for b in map(_signup_box, elements(_EMAIL_INPUTS, root)) if b is not None]),
     ):
         for element in candidates:
             if element.tag in _NEVER_MARKED or any(a in marked for a in element.iterancestors()):
                 continue
-            if reason == "chrome" and _is_wrapper(element, page_text):
+            if reason == "chrome" and (_is_wrapper(element, page_text) or _holds_a_word(element)):
                 continue
             element.set(DROP_MARK, reason)
             marked.add(element)
@@ -121,6 +132,50 @@ def _is_read_also(element: lxml_html.HtmlElement) -> bool:
         return False
     label = text.split(links[0], 1)[0].strip()
     return 0 < len(label.split()) <= _LABEL_WORDS and label.endswith(_LABEL_ENDS)
+
+
+def _is_tag_line(element: lxml_html.HtmlElement) -> bool:
+    """A line filing the page under its categories or tags: a short label, then only links
+    the page marks as tags (``rel="tag"``, ``rel="category tag"``) and separators ("Filed
+    under: <a rel="category tag">Politics</a> |"). A tag linked inside a sentence stays."""
+    links = list(element.iter("a"))
+    if not links or not all(_TAG_RELS & set((a.get("rel") or "").lower().split()) for a in links):
+        return False
+    text = " ".join(element.text_content().split())
+    first = " ".join(links[0].text_content().split())
+    label, _, rest = text.partition(first) if first else ("", "", "")
+    label = label.strip()
+    if not (0 < len(label.split()) <= _LABEL_WORDS and label.endswith(_LABEL_ENDS)):
+        return False
+    for link in links[1:]:
+        rest = rest.replace(" ".join(link.text_content().split()), " ", 1)
+    return _WORD_CHAR.search(rest) is None
+
+
+def _holds_a_word(element: lxml_html.HtmlElement) -> bool:
+    """A pop-up card's word: a short link named for the card, or an element in running text
+    that opens with such a link (the card itself, further in, is judged on its own)."""
+    if not names_match(element, _CARD_NAMES):
+        return False
+    if _is_card_word(element):
+        return True
+    first = element[0] if len(element) else None
+    opens_with_word = not (element.text or "").strip() and first is not None
+    return opens_with_word and _is_card_word(first) and _in_running_text(element)
+
+
+def _is_card_word(element: lxml_html.HtmlElement) -> bool:
+    if element.tag != "a" or any(e.tag in _CARD_CONTENT for e in element.iterdescendants()):
+        return False
+    words = element.text_content().split()
+    return 0 < len(words) <= _CARD_WORD_WORDS
+
+
+def _in_running_text(element: lxml_html.HtmlElement) -> bool:
+    """Whether words of its paragraph come right before or after it."""
+    previous, parent = element.getprevious(), element.getparent()
+    before = previous.tail if previous is not None else parent.text if parent is not None else ""
+    return any(_WORD_CHAR.search(text or "") for text in (before, element.tail))
 
 
 def _signup_box(field: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from archive_import import extract_file
+from archive_import.article_blocks import address_key
 from tests.archive_import.builders_article import (
     PROSE,
     article_page,
@@ -124,6 +125,18 @@ CASES = {
          "posts via email</a>.</p>"},
         "Receive new",
     ),
+    "citation line (de)": (
+        {"lang": "de", "head": '<link rel="canonical" href="https://www.hafen.example/mauer/">',
+         "after": "<p>Zitiervorschlag: Eine Mauer, die sich biegt (2024, 3. Mai), abgerufen am "
+         "4. Mai 2024 von https://hafen.example/mauer</p>"},
+        "Zitiervorschlag",
+    ),
+    "category line (fr)": (
+        {"lang": "fr", "after": '<p class="postinfo">Classé dans : <a rel="category tag" '
+         'href="/c/port">Vie du port</a>, <a rel="category tag" href="/c/meteo">Météo '
+         "marine</a> |</p>"},
+        "Vie du port",
+    ),
 }  # fmt: skip
 
 
@@ -136,6 +149,41 @@ def test_furniture_is_left_out(tmp_path: Path, parts: dict[str, str], furniture:
     assert furniture not in text
     for paragraph in PROSE[parts["lang"]]:
         assert flat(paragraph) in text
+
+
+def test_a_pop_up_card_goes_and_the_name_it_hangs_on_stays_in_its_sentence(
+    tmp_path: Path,
+) -> None:
+    # The wrapper, the name and the card are all named for the pop-up.
+    sentence = (
+        '<p>The harbour master, <span class="rollover-people"><a class="rollover-people-link" '
+        'href="/people/jo-brand">Jo Brand</a><span class="rollover-people-block"><img '
+        'src="jo.png" alt=""><a href="/people/jo-brand">Jo Brand</a> <a href="/x">Ferry '
+        'timetable changes for the winter</a> <a href="/y">New cranes arrive at the '
+        "container quay</a></span></span>, cut the ribbon at noon in front of a crowd of "
+        "several hundred people.</p>"
+    )
+    [article] = extract_file(write(tmp_path, article_page("en", between=sentence)))
+    text = flat(article.text)
+    assert "The harbour master, Jo Brand, cut the ribbon at noon" in text
+    assert "Ferry timetable" not in text
+    assert "New cranes" not in text
+
+
+def test_a_page_is_known_by_its_address_with_a_path_however_a_line_spells_it() -> None:
+    assert address_key("https://www.hafen.example/mauer/") == "hafen.example/mauer"
+    assert address_key("http://hafen.example/mauer?seite=2") == "hafen.example/mauer"
+    assert address_key("https://www.hafen.example/") == ""  # The home page: too common a line.
+    assert address_key("/mauer") == ""
+
+
+def test_a_tag_linked_inside_a_sentence_stays(tmp_path: Path) -> None:
+    sentence = (
+        '<p>Every winter the <a rel="tag" href="/tag/storms">storms</a> reach the old town, '
+        "and the new wall is meant to hold them back for the next fifty years.</p>"
+    )
+    [article] = extract_file(write(tmp_path, article_page("en", after=sentence)))
+    assert "Every winter the storms reach the old town" in flat(article.text)
 
 
 def test_a_line_repeating_the_title_below_a_kicker_is_left_out(tmp_path: Path) -> None:
