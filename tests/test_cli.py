@@ -95,6 +95,23 @@ def test_failed_input_is_named_and_others_are_imported(pages: Path, tmp_path: Pa
     assert len(report["imported"]) == 3
 
 
+def test_a_batch_for_worker_processes_accounts_for_every_file(tmp_path: Path) -> None:
+    # Enough files for worker processes, which the command line forks from itself on Linux.
+    folder = tmp_path / "many"
+    for n in range(12):
+        write_page(folder, f"note{n:02}.html", f"Harbour note {n}", f"Tide table number {n}.")
+    (folder / "broken.webarchive").write_bytes(b"bplist00 cut short")
+    result = run("import", folder, "--library", tmp_path / "lib", "--json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert len(report["imported"]) == 12
+    [failed] = report["failed"]
+    assert failed["path"] == str(folder / "broken.webarchive")
+    assert failed["error"]
+    titles = {a["title"] for a in run_json("list", "--library", tmp_path / "lib", "--json")}
+    assert titles == {f"Harbour note {n}" for n in range(12)}
+
+
 def test_human_import_output_names_failures_on_stderr(pages: Path, tmp_path: Path) -> None:
     missing = tmp_path / "missing.html"
     result = run("import", missing, pages / "glacier.html", "--library", tmp_path / "lib")
