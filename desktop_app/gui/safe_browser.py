@@ -191,9 +191,11 @@ class SafeTextBrowser(QTextBrowser):
         return found
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        # Wide windows get wide margins rather than lines too long to read.
-        width = event.size().width()
-        side = max(styles.READER_MIN_MARGIN, (width - styles.READER_MAX_WIDTH) // 2)
+        # Wide windows get wide margins rather than lines too long to read. From the widget's
+        # own width: Qt reports the viewport's resizes here too, and the viewport narrows as
+        # the margins grow; margins taken from it went back and forth without end (a reader
+        # wider than some 780 pixels crashed the window).
+        side = max(styles.READER_MIN_MARGIN, (self.width() - styles.READER_MAX_WIDTH) // 2)
         margins = self.viewportMargins()
         # Setting margins lays the view out again, which can resize it again: only on a change.
         if (margins.left(), margins.right()) != (side, side):

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QEvent, QObject
 
 from desktop_app.core import Library
+from desktop_app.gui import styles
 from desktop_app.gui.main_window import MainWindow
 from tests.pages import article_page
 
@@ -50,3 +52,21 @@ def test_showing_a_long_article_after_a_short_one_does_not_resize_the_reader(
     assert counter.count == 0
     assert "Paragraph 399 of the harbour survey" in window.reader.browser.toPlainText()
     assert window.reader.browser.verticalScrollBar().maximum() > 0
+
+
+@pytest.mark.parametrize("size", [(1000, 700), (1600, 900), (1920, 1080), (2560, 1440)])
+def test_a_wide_reader_keeps_a_readable_column_between_steady_margins(
+    window: MainWindow, library: Library, qtbot: Any, size: tuple[int, int]
+) -> None:
+    # The margins once came from the viewport's width, which they change: on a reader wider
+    # than some 780 pixels they went back and forth until the window crashed.
+    window.resize(*size)
+    window.show()
+    article_id = next(a.id for a in library.articles())
+    window.open_article(article_id)
+    qtbot.waitUntil(lambda: window.reader.article_id == article_id)
+    browser = window.reader.browser
+    side = max(styles.READER_MIN_MARGIN, (browser.width() - styles.READER_MAX_WIDTH) // 2)
+    margins = browser.viewportMargins()
+    assert (margins.left(), margins.right()) == (side, side)
+    assert browser.viewport().width() <= styles.READER_MAX_WIDTH
