@@ -2,7 +2,8 @@
 
     python -m benchmarks.bench_reader [--runs N]
 
-Writes generated article pages of 2,000 to 250,000 characters into a temporary library,
+Writes generated article pages of 2,000 to 250,000 characters (prose, a table, prose with
+figures) into a temporary library,
 opens the real window (on Qt's offscreen platform unless a display is chosen), and prints for
 each, best of N runs and each after a short article, the wall time from asking the reader to
 show it until the window has handled its events (what the reader first sees), and then the
@@ -29,11 +30,14 @@ from benchmarks.gauge import gauge_line
 from desktop_app.core import Library
 from desktop_app.gui.main_window import MainWindow
 
-# (kind, characters): running prose in sections, and one long table (a registry, a listing),
-# which Qt lays out whole before it shows anything.
+# (kind, characters): running prose in sections; one long table (a registry, a listing),
+# which Qt lays out whole before it shows anything; prose with a figure every few paragraphs
+# (each image's line is spaced apart once the article is in the reader); and both, figures
+# above a long table (a saved catalogue page, as the original pane shows it).
 ARTICLES = (
     ("prose", 2_000), ("prose", 10_000), ("prose", 50_000), ("prose", 250_000),
     ("table", 10_000), ("table", 50_000), ("table", 250_000),
+    ("figures", 50_000), ("figures", 250_000), ("figures+table", 250_000),
 )  # fmt: skip
 _WORDS = (
     "survey", "boat", "sounded", "channel", "dawn", "depth", "tide", "state", "stone", "winter",
@@ -44,6 +48,12 @@ _WORDS = (
 _PARAGRAPH_WORDS = 60
 _SECTION_EVERY = 8
 _CELL_WORDS = 4
+_FIGURE_EVERY = 4
+# A 4x3 PNG, inline: the importer keeps it as the article's image, as it keeps a saved page's.
+_IMAGE = (
+    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAIAAAA7ljmRAAAAEElEQVR4nGNomLAA"
+    "jhhwcgCJlhRBlbH/hgAAAABJRU5ErkJggg=="
+)
 _SHORT = (("prose", 500),)
 
 
@@ -66,13 +76,13 @@ def main() -> int:
             print(f"machine: {platform.machine()}, Python {platform.python_version()}, "
                   f"Qt platform {QApplication.platformName()}")  # fmt: skip
             print(gauge_line())
-            print(f"best of {args.runs} runs{'':10}{'shown':>12}{'end reached':>14}")
+            print(f"best of {args.runs} runs{'':17}{'shown':>12}{'end reached':>14}")
             for (kind, length), article_id in zip(ARTICLES, measured, strict=True):
                 times = [_show_times(app, window, short, article_id) for _ in range(args.runs)]
                 shown = min(t[0] for t in times)
                 end = min(t[1] for t in times)
                 label = f"{kind}, {length:,} characters"
-                print(f"{label:<27}{shown * 1000:>9.0f} ms{end * 1000:>11.0f} ms")
+                print(f"{label:<34}{shown * 1000:>9.0f} ms{end * 1000:>11.0f} ms")
             window.close()
     return 0
 
@@ -102,7 +112,12 @@ def _write_page(folder: Path, kind: str, length: int) -> Path:
     same article to the importer."""
     words = random.Random(f"{kind} {length}")
     title = f"A {kind} of {length:,} characters"
-    body = _table(words, length) if kind == "table" else _prose(words, length)
+    if kind == "figures+table":
+        body = _prose(words, length // 5, figures=True) + _table(words, length - length // 5)
+    elif kind == "table":
+        body = _table(words, length)
+    else:
+        body = _prose(words, length, figures=kind == "figures")
     path = folder / f"{kind}-{length}.html"
     path.write_text(
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
@@ -113,12 +128,16 @@ def _write_page(folder: Path, kind: str, length: int) -> Path:
     return path
 
 
-def _prose(words: random.Random, length: int) -> str:
+def _prose(words: random.Random, length: int, figures: bool = False) -> str:
     parts: list[str] = []
     size = 0
     while size < length:
         if parts and len(parts) % _SECTION_EVERY == 0:
             parts.append(f"<h2>Section {len(parts) // _SECTION_EVERY}</h2>")
+        if figures and parts and len(parts) % _FIGURE_EVERY == 0:
+            caption = _sentence(words, _CELL_WORDS)
+            parts.append(f'<figure><img src="{_IMAGE}" alt=""><figcaption>{caption}</figcaption>'
+                         "</figure>")  # fmt: skip
         paragraph = _sentence(words, _PARAGRAPH_WORDS)
         parts.append(f"<p>{paragraph}</p>")
         size += len(paragraph)

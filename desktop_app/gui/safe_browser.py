@@ -151,16 +151,25 @@ class SafeTextBrowser(QTextBrowser):
     def _space_image_lines(self) -> None:
         # The stylesheet's 150% line height would also stretch a line holding a tall image,
         # leaving half an image of blank space below it.
-        block = self.document().begin()
-        while block.isValid():
-            if _OBJECT_CHARACTER in block.text() and _holds_image(block):
-                block_format = block.blockFormat()
-                block_format.setLineHeight(100, _SINGLE_HEIGHT)
-                # Qt ignores margins on inline images, so the space around one goes on its line.
-                block_format.setTopMargin(max(block_format.topMargin(), 6))
-                block_format.setBottomMargin(max(block_format.bottomMargin(), 18))
-                QTextCursor(block).setBlockFormat(block_format)
-            block = block.next()
+        document = self.document()
+        cursor = QTextCursor(document)
+        # One edit block: Qt lays the document out again once, not after every line changed
+        # (a saved page of 44 image lines and 4,900 table rows: 0.71 s of layouts).
+        cursor.beginEditBlock()
+        try:
+            block = document.begin()
+            while block.isValid():
+                if _OBJECT_CHARACTER in block.text() and _holds_image(block):
+                    block_format = block.blockFormat()
+                    block_format.setLineHeight(100, _SINGLE_HEIGHT)
+                    # Qt ignores margins on inline images: the space around one goes on its line.
+                    block_format.setTopMargin(max(block_format.topMargin(), 6))
+                    block_format.setBottomMargin(max(block_format.bottomMargin(), 18))
+                    cursor.setPosition(block.position())
+                    cursor.setBlockFormat(block_format)
+                block = block.next()
+        finally:
+            cursor.endEditBlock()
 
     def highlight(self, terms: Sequence[str]) -> int:
         """Mark every word starting with one of ``terms``; returns how many were marked."""
