@@ -20,7 +20,7 @@ from archive_import.article_blocks import Block, PageContext, normal, prose_span
 
 log = logging.getLogger(__name__)
 
-BOILERPLATE_VERSION = 10
+BOILERPLATE_VERSION = 11
 
 # A list or table this much made of links is a list of other pages (related, most read, tags).
 _LINK_LIST_DENSITY = 0.7
@@ -135,7 +135,7 @@ def _doomed(blocks: list[Block], page: PageContext) -> set[int]:
 def _kickers(blocks: list[Block], page: PageContext, first: int, doomed: set[int]) -> set[int]:
     """Labels just above the title heading ("Technology", a section, a breadcrumb): once
     the title goes, they would open the article."""
-    title = next((i for i in range(first) if i in doomed and _repeats_title(blocks[i], page)), -1)
+    title = next((i for i in range(first) if i in doomed and _is_title(blocks[i], page)), -1)
     labels: set[int] = set()
     for position in range(title - 1, -1, -1):
         block = blocks[position]
@@ -176,6 +176,17 @@ def _repeats_title(block: Block, page: PageContext) -> bool:
         if shared >= _SAME_WORDS * len(words) and shared >= _TITLE_COVERED * len(title):
             return True
     return False
+
+
+def _is_title(block: Block, page: PageContext) -> bool:
+    return _repeats_title(block, page) or _is_title_heading(block, page)
+
+
+def _is_title_heading(block: Block, page: PageContext) -> bool:
+    """A first-level heading above the article's prose: the page's title, which the reader
+    shows above the text, however the page words it (the heading "High School Roundup: …"
+    under the title "HS Roundup: …")."""
+    return block.tag == "head" and block.element.get("rend") == "h1"
 
 
 def _is_notice(block: Block, page: PageContext) -> bool:
@@ -261,7 +272,7 @@ def _is_remnant(block: Block, page: PageContext) -> bool:
 
 
 _EVERYWHERE: tuple[Rule, ...] = (_is_link_list, _is_teaser, _is_shortcode)
-_BEFORE_PROSE: tuple[Rule, ...] = (_repeats_title,)
+_BEFORE_PROSE: tuple[Rule, ...] = (_repeats_title, _is_title_heading)
 _OUTSIDE_PROSE: tuple[Rule, ...] = (
     _is_notice,
     _is_byline,

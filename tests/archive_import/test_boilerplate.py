@@ -14,6 +14,7 @@ from archive_import import extract_file
 from archive_import.article_blocks import address_key
 from tests.archive_import.builders_article import (
     PROSE,
+    TITLES,
     article_page,
     flat,
     trafilatura_alone,
@@ -184,6 +185,17 @@ def test_a_tag_linked_inside_a_sentence_stays(tmp_path: Path) -> None:
     )
     [article] = extract_file(write(tmp_path, article_page("en", after=sentence)))
     assert "Every winter the storms reach the old town" in flat(article.text)
+
+
+def test_the_first_level_heading_above_the_prose_is_the_title_however_it_is_worded(
+    tmp_path: Path,
+) -> None:
+    heading = "<h1>Harbour works: the new breakwater holds back the winter</h1>"
+    page = article_page("en").replace(f"<h1>{TITLES['en']}</h1>", heading)
+    assert "new breakwater holds" in flat(trafilatura_alone(page)), "the control should keep it"
+    [article] = extract_file(write(tmp_path, page))
+    assert "new breakwater holds" not in article.text
+    assert flat(PROSE["en"][0]) in flat(article.text)
 
 
 def test_a_line_repeating_the_title_below_a_kicker_is_left_out(tmp_path: Path) -> None:
