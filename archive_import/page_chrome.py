@@ -42,6 +42,7 @@ _CHROME_NAMES = name_pattern([
     "rollover", "tooltip", "popover", "popup", "hovercard", "modal",
     "sr only", "visually hidden", "screen reader", "print only",
     "skip link", "skip links", "skip to content", "skip to main", "jump link", "jump to",
+    "read time", "reading time",
 ])  # fmt: skip
 # Link relations a page gives the links to its own categories and tags.
 _TAG_RELS = frozenset({"tag", "category"})

@@ -126,6 +126,11 @@ CASES = {
          "posts via email</a>.</p>"},
         "Receive new",
     ),
+    "reading time (ru)": (
+        {"lang": "ru", "before": '<p class="post-reading-time">Время чтения: <small>3 минуты'
+         "</small></p>"},
+        "Время чтения",
+    ),
     "citation line (de)": (
         {"lang": "de", "head": '<link rel="canonical" href="https://www.hafen.example/mauer/">',
          "after": "<p>Zitiervorschlag: Eine Mauer, die sich biegt (2024, 3. Mai), abgerufen am "
