@@ -1,8 +1,9 @@
 """Find a page's article: trafilatura in precision mode, framed by our own boilerplate rules.
 
 Before trafilatura: captions are noted and template parts marked by name (``captions``,
-``page_chrome``). trafilatura reads the page's sole ``<article>`` element first, when it holds
-most of the prose, then the whole page if need be. After it: captions are restored and the
+``page_chrome``). trafilatura reads the element the page declares as its article's body, or its
+sole ``<article>`` element, first, when it holds most of the prose, then the whole page if need
+be. After it: captions are restored and the
 extracted blocks are filtered by structure and density (``boilerplate``).
 """
 
@@ -31,6 +32,7 @@ from archive_import.page_chrome import (
     unmarked_text,
 )
 from archive_import.trafilatura_selectors import install as install_compiled_selectors
+from archive_import.xpath_results import elements
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +40,9 @@ log = logging.getLogger(__name__)
 install_compiled_selectors()
 
 EXTRACTOR = (
-    f"trafilatura {trafilatura.__version__} (precision and fast, on the sole article element "
-    f"first; balanced if that finds too little; formatting, links, images, tables) + "
+    f"trafilatura {trafilatura.__version__} (precision and fast, on the declared article body "
+    f"or sole article element first; balanced if that finds too little; formatting, links, "
+    f"images, tables) + "
     f"archive-browser boilerplate "
     f"v{BOILERPLATE_VERSION}"
 )
@@ -98,9 +101,13 @@ _COVERED = 0.5
 _TEASER_CHARS = 2500
 # A later attempt replaces an earlier one only when it finds this many times more text.
 _WIDER_WINS = 2.0
-# A page whose only <article> element holds this share of its paragraph text (outside the
-# marked furniture) is read from that element alone first (see ``_focused_attempt``).
+# A page whose declared article body, or only <article> element, holds this share of its
+# paragraph text (outside the marked furniture) is read from that element alone first (see
+# ``_focused_attempt``). schema.org's ``itemprop="articleBody"`` is the page's own word for
+# where its article's text is, so it comes before the <article> element, which often holds
+# the headline, the byline and related links around the text as well.
 _SOLE_ARTICLE_SHARE = 0.6
+_ARTICLE_BODY = etree.XPath("descendant-or-self::*[@itemprop='articleBody']")
 
 
 @dataclass(frozen=True)
@@ -137,20 +144,20 @@ def extract_article(tree: lxml_html.HtmlElement, title: str | None = None) -> Ex
 
 
 def sole_article(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
-    """The page's one ``<article>`` element when it holds most of the page's prose; None on
-    a page of several articles (a front page, a feed) or one whose prose is elsewhere."""
-    articles = tree.findall(".//article")
-    if len(articles) != 1:
-        return None
+    """The element the page declares as its article's body (schema.org's ``articleBody``),
+    or else its one ``<article>`` element, when it holds most of the page's prose; None on a
+    page of several (a front page, a feed) or one whose prose is elsewhere."""
     prose = unmarked_text(tree)
-    if not prose or unmarked_text(articles[0]) < _SOLE_ARTICLE_SHARE * prose:
-        return None
-    return articles[0]
+    for candidates in (elements(_ARTICLE_BODY, tree), tree.findall(".//article")):
+        share = unmarked_text(candidates[0]) / prose if len(candidates) == 1 and prose else 0
+        if share >= _SOLE_ARTICLE_SHARE:
+            return candidates[0]
+    return None
 
 
 def _focused_attempt(tree: lxml_html.HtmlElement) -> etree._Element | None:
-    """The precision attempt on the page's sole article element, with the page's head; None
-    when there is no such element, or when it finds too little of the page's prose.
+    """The precision attempt on the page's article body (``sole_article``), with the page's
+    head; None when there is no such element, or when it finds too little of the page's prose.
 
     trafilatura's own searches then walk the article, not the whole page (on the benchmark
     pages with such an element, about a quarter of their elements); it would mostly settle

@@ -1,4 +1,5 @@
-"""A page whose one <article> element holds most of its prose is read from that element."""
+"""A page whose article body is marked (schema.org's articleBody, or one <article> element)
+and holds most of its prose is read from that element."""
 
 from __future__ import annotations
 
@@ -44,6 +45,23 @@ def test_prose_outside_the_sole_article_element_is_left_out() -> None:
     # Read whole, the page's content wrapper (which holds the lead too) would be taken.
     story = f"<article><h1>Tides</h1>{_story()}</article>"
     body = f"<div class='entry-content'><p>{LEAD}</p>{story}</div>"
+    article = read_html(_page(body).encode(), Source(path="tides.html", format="html", sha256=""))
+    assert article.text.startswith(FILLER.strip())
+    assert LEAD not in article.text
+    assert "Part 3." in article.text
+
+
+def test_the_element_declared_as_the_article_body_comes_before_the_article_element() -> None:
+    body = f"<article><p>{LEAD}</p><div itemprop='articleBody'>{_story()}</div></article>"
+    found = sole_article(lxml_html.fromstring(_page(body)))
+    assert found is not None
+    assert found.get("itemprop") == "articleBody"
+
+
+def test_prose_outside_the_declared_article_body_is_left_out() -> None:
+    # No <article> element: the page says where its article's body is with microdata.
+    story = f"<div class='text' itemprop='articleBody'>{_story()}</div>"
+    body = f"<div class='entry-content'><h1>Tides</h1><p>{LEAD}</p>{story}</div>"
     article = read_html(_page(body).encode(), Source(path="tides.html", format="html", sha256=""))
     assert article.text.startswith(FILLER.strip())
     assert LEAD not in article.text
