@@ -31,6 +31,7 @@ from desktop_app.core import (
     SearchResults,
 )
 from desktop_app.gui import menus, styles
+from desktop_app.gui.comparison_room import ComparisonRoom
 from desktop_app.gui.facet_panel import FACET_TITLES, FacetPanel, value_label
 from desktop_app.gui.formatting import plural, query_terms
 from desktop_app.gui.import_flow import ImportFlow
@@ -308,6 +309,8 @@ class MainWindow(QMainWindow):
         self.reader.article_requested.connect(self.open_article)
         self.reader.tags_edited.connect(self._on_tags_edited)
         self.reader.note_edited.connect(self._on_note_edited)
+        self._comparison_room = ComparisonRoom(self.splitter)
+        self.reader.original_action.toggled.connect(self._comparison_room.set_comparing)
         self._update_known_tags()
 
     def _query_library(self, query: str) -> SearchResults:

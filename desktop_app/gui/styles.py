@@ -22,6 +22,11 @@ READER_MAX_WIDTH = 720
 """Pixels: about 70 characters of body text, the width people read most comfortably."""
 READER_MIN_MARGIN = 28
 READER_DOCUMENT_MARGIN = 12
+COMPARE_PANE_WIDTH = 460
+"""Pixels each of the article and its original page get, when the window has them, side by
+side: some 50 characters a line."""
+LIST_MIN_WIDTH = 260
+"""Pixels the results list keeps while it gives way to a comparison."""
 
 READER_FONT_FAMILIES = ["Charter", "Georgia", "Source Serif Pro", "DejaVu Serif", "Noto Serif"]
 READER_FONT_POINTS = 12.5

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import Library
+from desktop_app.gui import styles
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.reader import DOUBTFUL_MESSAGE
 from tests.gui.conftest import write_page
@@ -86,6 +87,28 @@ def test_original_pane_shows_the_saved_page(window: MainWindow, mixed_library: L
     # Switching articles while it is on shows the new article's original.
     window.open_article(_id_of(mixed_library, STUB_TITLE))
     assert "Subscribe to read the rest" in reader.original_pane.browser.toPlainText()
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_the_list_gives_way_to_the_original_and_gets_its_width_back(
+    qtbot: QtBot, window: MainWindow, mixed_library: Library, width: int
+) -> None:
+    window.resize(width, 700)
+    window.open_article(_id_of(mixed_library, "The Lighthouse"))
+    qtbot.wait(10)
+    list_width, reader_width = window.splitter.sizes()
+    assert list_width > styles.LIST_MIN_WIDTH
+
+    window.reader.original_action.trigger()
+    narrowed, widened = window.splitter.sizes()
+    assert narrowed >= styles.LIST_MIN_WIDTH
+    assert narrowed < list_width
+    assert widened > reader_width
+    article_pane, original_pane = window.reader.panes.sizes()
+    assert min(article_pane, original_pane) > reader_width // 2
+
+    window.reader.original_action.trigger()
+    assert window.splitter.sizes()[0] == list_width
 
 
 def test_original_is_disabled_for_plain_text(window: MainWindow, mixed_library: Library) -> None:
