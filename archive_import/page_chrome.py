@@ -85,11 +85,12 @@ def mark_chrome(root: lxml_html.HtmlElement, names: PageNames | None = None) -> 
     names = names or PageNames(root)
     page_text = _paragraph_text(root)
     marked: set[lxml_html.HtmlElement] = set()
+    lines = elements(_LINKING_LINES, root)
     for reason, candidates in (
         ("chrome", names.matching(_CHROME_NAMES)),
         ("card", elements(_CARDS, root)),
-        ("teaser", [e for e in elements(_LINKING_LINES, root) if _is_read_also(e)]),
-        ("tags", [e for e in elements(_LINKING_LINES, root) if _is_tag_line(e)]),
+        ("teaser", [e for e in lines if _is_read_also(e)]),
+        ("tags", [e for e in lines if _is_tag_line(e)]),
         ("signup", [b for b in map(_signup_box, elements(_EMAIL_INPUTS, root)) if b is not None]),
     ):
         for element in candidates:
