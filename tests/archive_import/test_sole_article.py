@@ -3,6 +3,7 @@ and holds most of its prose is read from that element."""
 
 from __future__ import annotations
 
+import pytest
 from lxml import html as lxml_html
 
 from archive_import.document import Source
@@ -41,16 +42,6 @@ def test_an_article_element_holding_little_of_the_prose_is_passed_over() -> None
     assert sole_article(lxml_html.fromstring(_page(body))) is None
 
 
-def test_prose_outside_the_sole_article_element_is_left_out() -> None:
-    # Read whole, the page's content wrapper (which holds the lead too) would be taken.
-    story = f"<article><h1>Tides</h1>{_story()}</article>"
-    body = f"<div class='entry-content'><p>{LEAD}</p>{story}</div>"
-    article = read_html(_page(body).encode(), Source(path="tides.html", format="html", sha256=""))
-    assert article.text.startswith(FILLER.strip())
-    assert LEAD not in article.text
-    assert "Part 3." in article.text
-
-
 def test_the_element_declared_as_the_article_body_comes_before_the_article_element() -> None:
     body = f"<article><p>{LEAD}</p><div itemprop='articleBody'>{_story()}</div></article>"
     found = sole_article(lxml_html.fromstring(_page(body)))
@@ -58,10 +49,18 @@ def test_the_element_declared_as_the_article_body_comes_before_the_article_eleme
     assert found.get("itemprop") == "articleBody"
 
 
-def test_prose_outside_the_declared_article_body_is_left_out() -> None:
-    # No <article> element: the page says where its article's body is with microdata.
-    story = f"<div class='text' itemprop='articleBody'>{_story()}</div>"
-    body = f"<div class='entry-content'><h1>Tides</h1><p>{LEAD}</p>{story}</div>"
+@pytest.mark.parametrize(
+    "story",
+    [
+        # Read whole, the page's content wrapper (which holds the lead too) would be taken.
+        f"<article><h1>Tides</h1>{_story()}</article>",
+        # No <article> element: the page says where its article's body is with microdata.
+        f"<h1>Tides</h1><div class='text' itemprop='articleBody'>{_story()}</div>",
+    ],
+    ids=["article element", "declared article body"],
+)
+def test_prose_outside_the_article_body_is_left_out(story: str) -> None:
+    body = f"<div class='entry-content'><p>{LEAD}</p>{story}</div>"
     article = read_html(_page(body).encode(), Source(path="tides.html", format="html", sha256=""))
     assert article.text.startswith(FILLER.strip())
     assert LEAD not in article.text
