@@ -3,8 +3,8 @@
 Before trafilatura: captions are noted and template parts marked by name (``captions``,
 ``page_chrome``). trafilatura reads the element the page declares as its article's body, or its
 sole ``<article>`` element, first, when it holds most of the prose, then the whole page if need
-be. After it: captions are restored and the
-extracted blocks are filtered by structure and density (``boilerplate``).
+be. After it: captions are restored and the extracted blocks are filtered by structure and
+density (``boilerplate``).
 """
 
 from __future__ import annotations
@@ -42,9 +42,7 @@ install_compiled_selectors()
 EXTRACTOR = (
     f"trafilatura {trafilatura.__version__} (precision and fast, on the declared article body "
     f"or sole article element first; balanced if that finds too little; formatting, links, "
-    f"images, tables) + "
-    f"archive-browser boilerplate "
-    f"v{BOILERPLATE_VERSION}"
+    f"images, tables) + archive-browser boilerplate v{BOILERPLATE_VERSION}"
 )
 
 # What trafilatura is asked to keep in every attempt.

@@ -50,8 +50,9 @@ DEFAULT_INPUTS = [SHARED / "bench" / "extraction" / "html", SHARED / "fixtures"]
 
 
 def _library(folder: Path, workers: int | None) -> Library:
-    # Imported here: each worker imports this module again as it starts, as it does the
-    # command line's (see desktop_app.cli), and has no use for the library or Whoosh.
+    # Imported here: a worker not forked from this process (a fork server's, while the
+    # window's reads are timed; a spawned one) imports this module again as it starts, as it
+    # does the command line's (see desktop_app.cli), and has no use for the library or Whoosh.
     from desktop_app.core.library import Library  # noqa: PLC0415
 
     return Library(folder, workers)

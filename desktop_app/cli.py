@@ -22,8 +22,10 @@ if TYPE_CHECKING:
     from desktop_app.core.library import Library
 
 # The library, its index and Whoosh are imported by the functions that use them, not with
-# this module: an import's worker processes run this module again as they start (the main
-# module is imported in every process multiprocessing starts), and never need them.
+# this module: an import's worker processes that are not forked from this one (the window's,
+# and every import on Windows and macOS) run this module again as they start (the main module
+# is imported in every process multiprocessing spawns or starts from its fork server), and
+# never need them.
 
 log = logging.getLogger(__name__)
 

@@ -71,7 +71,8 @@ def test_importer_and_core_load_without_qt() -> None:
     [
         # What an import's fork server loads before it starts any worker.
         "desktop_app.core.extraction, archive_import.warm_up",
-        # What every worker imports again as it starts: the command line is its main module.
+        # What a worker not forked from the command line imports again as it starts: the
+        # command line is its main module.
         "desktop_app.cli",
     ],
 )

@@ -2,8 +2,9 @@
 
 The names below are loaded when first used, not when the package is: an import's worker
 processes run ``desktop_app.core.extraction``, which runs this file, and never use the
-library, its index or Whoosh. Loading those first delayed every import's workers by a tenth
-of a second (the fork server they start from loads what they import before any can begin).
+library, its index or Whoosh. Loading those first delayed the workers of every import that
+starts them from a fork server (the window's) by a tenth of a second: the fork server loads
+what they import before any can begin.
 """
 
 from __future__ import annotations
