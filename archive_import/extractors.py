@@ -129,9 +129,11 @@ def extract_article(tree: lxml_html.HtmlElement, title: str | None = None) -> Ex
     captions = take_captions(tree, names)
     mark_chrome(tree, names)
     keep_some_paragraphs(tree)
-    body = _focused_attempt(tree)
+    # The page's prose outside the marks, measured once: trafilatura reads copies of the tree.
+    prose = unmarked_text(tree)
+    body = _focused_attempt(tree, prose)
     if body is None:
-        body = _best_attempt(tree)
+        body = _best_attempt(tree, prose)
     if body is None:
         return None
     restore_captions(body, captions)
@@ -141,11 +143,14 @@ def extract_article(tree: lxml_html.HtmlElement, title: str | None = None) -> Ex
     return Extraction(html=body_to_html(body), paywalled=paywalled)
 
 
-def sole_article(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+def sole_article(
+    tree: lxml_html.HtmlElement, prose: int | None = None
+) -> lxml_html.HtmlElement | None:
     """The element the page declares as its article's body (schema.org's ``articleBody``),
-    or else its one ``<article>`` element, when it holds most of the page's prose; None on a
-    page of several (a front page, a feed) or one whose prose is elsewhere."""
-    prose = unmarked_text(tree)
+    or else its one ``<article>`` element, when it holds most of the page's prose (``prose``
+    characters, when the caller has measured them); None on a page of several (a front page,
+    a feed) or one whose prose is elsewhere."""
+    prose = unmarked_text(tree) if prose is None else prose
     for candidates in (elements(_ARTICLE_BODY, tree), tree.findall(".//article")):
         share = unmarked_text(candidates[0]) / prose if len(candidates) == 1 and prose else 0
         if share >= _SOLE_ARTICLE_SHARE:
@@ -153,7 +158,7 @@ def sole_article(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     return None
 
 
-def _focused_attempt(tree: lxml_html.HtmlElement) -> etree._Element | None:
+def _focused_attempt(tree: lxml_html.HtmlElement, prose: int) -> etree._Element | None:
     """The precision attempt on the page's article body (``sole_article``), with the page's
     head; None when there is no such element, or when it finds too little of the page's prose.
 
@@ -161,7 +166,7 @@ def _focused_attempt(tree: lxml_html.HtmlElement) -> etree._Element | None:
     pages with such an element, about a quarter of their elements); it would mostly settle
     on that element anyway (on 61 of 63 of them the text came out the same).
     """
-    article = sole_article(tree)
+    article = sole_article(tree, prose)
     if article is None:
         return None
     page = lxml_html.Element("html")
@@ -170,12 +175,12 @@ def _focused_attempt(tree: lxml_html.HtmlElement) -> etree._Element | None:
         page.append(copy.deepcopy(head))
     etree.SubElement(page, "body").append(copy.deepcopy(article))
     doc = _run(page, _ATTEMPTS[0])
-    if doc is None or _may_have_missed(tree, _length(doc)):
+    if doc is None or _may_have_missed(_length(doc), prose):
         return None
     return doc.body
 
 
-def _best_attempt(tree: lxml_html.HtmlElement) -> etree._Element | None:
+def _best_attempt(tree: lxml_html.HtmlElement, prose: int) -> etree._Element | None:
     """The body of the best attempt.
 
     Precision first. Precision mode can lose an article whose wrapper looks like furniture and
@@ -187,7 +192,7 @@ def _best_attempt(tree: lxml_html.HtmlElement) -> etree._Element | None:
         doc = _run(tree, attempt)
         if doc is not None and _wins(doc, best):
             best = doc
-        if best is not None and not _may_have_missed(tree, _length(best)):
+        if best is not None and not _may_have_missed(_length(best), prose):
             break
     return None if best is None else best.body
 
@@ -198,13 +203,14 @@ def _run(tree: lxml_html.HtmlElement, attempt: _Attempt) -> Document | None:
     return doc if isinstance(doc, Document) and doc.body is not None else None
 
 
-def _may_have_missed(tree: lxml_html.HtmlElement, found: int) -> bool:
-    """Whether a result of ``found`` characters may have missed the page's article."""
+def _may_have_missed(found: int, prose: int) -> bool:
+    """Whether a result of ``found`` characters may have missed the article of a page of
+    ``prose`` characters of paragraph text."""
     if found >= _ENOUGH_TEXT:
         return False
     if found < _TOO_LITTLE_TEXT:
         return True
-    return found < _COVERED * unmarked_text(tree)
+    return found < _COVERED * prose
 
 
 def _wins(doc: Document, best: Document | None) -> bool:
