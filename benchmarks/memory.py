@@ -61,17 +61,6 @@ def _tree(root: int, leave_out: int) -> list[int]:
     return found
 
 
-def tree_rss_kb(root: int, pids: list[int]) -> tuple[int, int]:
-    """(total RSS of ``root`` and its descendants ``pids``, largest single descendant), in KiB."""
-    total, largest = 0, 0
-    for pid in pids:
-        rss = _rss_kb(pid)
-        total += rss
-        if pid != root:
-            largest = max(largest, rss)
-    return total, largest
-
-
 @dataclass
 class _Figures:
     """What the sampling process has seen of the measured process tree."""
@@ -91,10 +80,11 @@ class _Figures:
     def sample(self) -> None:
         """Memory of the tree now, and each process's CPU time so far."""
         pids = _tree(self.root, os.getpid())
-        total, largest = tree_rss_kb(self.root, pids)
-        self.total_kb = max(self.total_kb, total)
-        self.largest_child_kb = max(self.largest_child_kb, largest)
-        self.main_kb = max(self.main_kb, _rss_kb(self.root))
+        resident = {pid: _rss_kb(pid) for pid in pids}  # Each process's status read once.
+        self.total_kb = max(self.total_kb, sum(resident.values()))
+        children = (kb for pid, kb in resident.items() if pid != self.root)
+        self.largest_child_kb = max([self.largest_child_kb, *children])
+        self.main_kb = max(self.main_kb, resident.get(self.root, 0))
         for pid in pids:
             used = _cpu_seconds(pid) - self.started.get(pid, 0.0)
             self.cpu[pid] = max(self.cpu.get(pid, 0.0), used)
