@@ -16,7 +16,8 @@ from pathlib import Path
 
 import archive_import
 from archive_import import ExtractedArticle, InputError, NotAnArticle
-from desktop_app.core.collector import set_up_worker
+from desktop_app.core import collector
+from desktop_app.core.worker_logging import follow_log_files
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,12 @@ def run_job(job: Job, loaded: archive_import.LoadedFile | None = None) -> JobRes
 # instead of paying it on its first job: this module (which the workers' jobs name) and a
 # first extraction that builds the tables the extractor builds on first use.
 _PRELOAD = [__name__, "archive_import.warm_up"]
+
+
+def set_up_worker() -> None:
+    """What every worker process does as it starts, before its first job."""
+    collector.set_up_worker()
+    follow_log_files()
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import subprocess
 import sys
@@ -115,6 +116,48 @@ def test_workers_fork_from_a_process_of_one_thread_start_with_what_they_inherit_
     assert lines.pop(4) == f"99 {CRASH_REASON}"
     # Frozen: the importer, trafilatura and lxml, loaded before the worker was forked.
     assert set(lines) == {f"{forked_from_it} 10000 True"}
+
+
+def logs_and_reports_its_handlers(job: Job) -> JobResult:
+    """Logs a warning naming its file, and tells the root logger's handlers as its skip
+    reason."""
+    logging.getLogger("tests.worker").warning("a worker read %s", Path(job.path).name)
+    handlers = logging.getLogger().handlers
+    kinds = sorted(f"{type(h).__name__}:{getattr(h, 'baseFilename', '-')}" for h in handlers)
+    return JobResult(job, skipped=" ".join(kinds))
+
+
+# Logs as the command line does (stderr and the rotating log file), runs a batch in workers
+# forked from it, prints each worker's handlers and then the log file's path.
+_LOGGING_WORKERS = """
+import sys
+from pathlib import Path
+from desktop_app import logsetup
+from desktop_app.core.extraction import Extractor
+from tests.core.test_extraction import _jobs, logs_and_reports_its_handlers
+log_file = logsetup.configure()
+jobs = _jobs(Path(sys.argv[1]), 9)
+for result in Extractor(workers=2, runner=logs_and_reports_its_handlers).results(jobs):
+    print(result.skipped)
+print(log_file)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
+def test_forked_workers_write_to_the_log_file_and_leave_its_rotation_to_the_parent(
+    tmp_path: Path,
+) -> None:
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
+    script = [sys.executable, "-c", _LOGGING_WORKERS, str(tmp_path)]
+    finished = subprocess.run(
+        script, capture_output=True, text=True, timeout=60, check=True, cwd=root, env=env
+    )
+    *handlers, log_file = finished.stdout.splitlines()
+    assert log_file.startswith(str(tmp_path / "state"))
+    assert set(handlers) == {f"StreamHandler:- WatchedFileHandler:{log_file}"}
+    logged = Path(log_file).read_text(encoding="utf-8")
+    assert all(f"a worker read p{n:02}.html" in logged for n in range(9))
 
 
 def test_a_crashed_worker_fails_its_file_and_the_batch_goes_on(tmp_path: Path) -> None:
