@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from desktop_app.core.errors import ArticleNotFound, CoreError, LibraryError
+    from desktop_app.core.language_names import language_name
     from desktop_app.core.library import Library
     from desktop_app.core.progress import CancelToken, Progress, ProgressCallback
     from desktop_app.core.records import (
@@ -36,6 +37,7 @@ _HOMES = {
     "FacetValue": "records",
     "FileOutcome": "records",
     "ImportReport": "records",
+    "language_name": "language_names",
     "Library": "library",
     "LibraryError": "errors",
     "OutcomeKind": "records",
@@ -64,6 +66,7 @@ __all__ = [
     "SearchHit",
     "SearchResults",
     "SourceRecord",
+    "language_name",
 ]
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from desktop_app.core import FacetValue
+from desktop_app.core import FacetValue, language_name
 from desktop_app.gui import styles
 from desktop_app.gui.signals import emit
 
@@ -25,13 +25,6 @@ FACET_TITLES = {
 }
 # A facet shows its most frequent values; a long tail would bury the rest of the sidebar.
 SHOWN_VALUES = 8
-LANGUAGE_NAMES = {
-    "en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian",
-    "pt": "Portuguese", "nl": "Dutch", "ru": "Russian", "sv": "Swedish", "no": "Norwegian",
-    "da": "Danish", "fi": "Finnish", "hu": "Hungarian", "ro": "Romanian", "tr": "Turkish",
-    "ar": "Arabic", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "th": "Thai",
-    "pl": "Polish", "uk": "Ukrainian", "cs": "Czech", "el": "Greek", "he": "Hebrew",
-}  # fmt: skip
 _FACET_ROLE = Qt.ItemDataRole.UserRole
 _VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -39,7 +32,7 @@ _VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 def value_label(facet: str, value: str) -> str:
     """How a facet value reads in the sidebar."""
     if facet == "language":
-        return LANGUAGE_NAMES.get(value, value)
+        return language_name(value)
     if facet == "bookmarked":
         return "Bookmarked" if value == "yes" else "Not bookmarked"
     return value

@@ -1,5 +1,7 @@
 """Saved pages in several languages and scripts, with the metadata the search tests query."""
 
+# ruff: noqa: RUF001 — Cyrillic and Greek letters, CJK punctuation: the pages' own scripts.
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -68,21 +70,39 @@ PAGES: dict[str, tuple[str, list[str], dict[str, str]]] = {
             "published": "2021-02-01",
         },
     ),
-    "leonov": (
-        "Книга о космосе",  # noqa: RUF001 — Cyrillic and CJK punctuation on purpose.
+    "ksiazki": (
+        "Nowe książki w bibliotece",
         [
-            "Эта книга рассказывает о полёте Леонова в открытый космос в марте.",  # noqa: RUF001 — Cyrillic and CJK punctuation on purpose.
+            "Biblioteka miejska kupiła w tym roku setki nowych tytułów dla dzieci i dorosłych.",
+            "Czytelnicy najczęściej wypożyczają książki podróżnicze i kryminały.",
+            "W soboty bibliotekarze czytają dzieciom bajki, a młodzież dzieli się książkami.",
+        ],
+        {"lang": "pl", "url": "https://biblioteka.pl/nowosci"},
+    ),
+    "poleis": (
+        "Οι πόλεις του Αιγαίου",
+        [
+            "Η Αθήνα είναι η μεγαλύτερη από τις πόλεις της χώρας και η πρωτεύουσά της.",
+            "Πολλοί επισκέπτες ταξιδεύουν κάθε καλοκαίρι στα νησιά του Αιγαίου με πλοίο.",
+            "Η ιστορία της πόλης ξεκινά πριν από τρεις χιλιάδες χρόνια, στην αρχαιότητα.",
+        ],
+        {"lang": "el", "url": "https://poleis.gr/aigaio"},
+    ),
+    "leonov": (
+        "Книга о космосе",
+        [
+            "Эта книга рассказывает о полёте Леонова в открытый космос в марте.",
             "Советский космонавт стал первым человеком, вышедшим из корабля.",
-            "Его рисунки Земли из космоса до сих пор хранятся в музее.",  # noqa: RUF001 — Cyrillic and CJK punctuation on purpose.
+            "Его рисунки Земли из космоса до сих пор хранятся в музее.",
         ],
         {"lang": "ru", "url": "https://kosmos.ru/leonov", "published": "2020-06-10"},
     ),
     "beijing": (
         "北京大学的图书馆",
         [
-            "北京大学图书馆是中国最大的大学图书馆之一，藏书非常丰富，每年吸引很多读者。",  # noqa: RUF001 — Cyrillic and CJK punctuation on purpose.
-            "学生们每天都在这里学习和阅读，老师们也常常来这里查找资料。",  # noqa: RUF001 — Cyrillic and CJK punctuation on purpose.
-            "图书馆的建筑很有特色，里面安静而明亮，是大家最喜欢的地方。",  # noqa: RUF001 — Cyrillic and CJK punctuation on purpose.
+            "北京大学图书馆是中国最大的大学图书馆之一，藏书非常丰富，每年吸引很多读者。",
+            "学生们每天都在这里学习和阅读，老师们也常常来这里查找资料。",
+            "图书馆的建筑很有特色，里面安静而明亮，是大家最喜欢的地方。",
         ],
         {"lang": "zh", "url": "https://daxue.cn/tushuguan"},
     ),

@@ -16,7 +16,13 @@ from desktop_app.core import Library, Progress
 from desktop_app.core.records import Article
 from desktop_app.core.search import pairs
 from desktop_app.core.search import searchindex as search_index_module
-from desktop_app.core.search.analysis import _NOT_PLAIN_WORDS, FAMILY, family_for, fold
+from desktop_app.core.search.analysis import (
+    _NOT_PLAIN_WORDS,
+    FAMILY,
+    families_of_script,
+    family_for,
+    fold,
+)
 from desktop_app.core.search.schema import SCHEMA, document_for
 from desktop_app.core.search.searchindex import VERSION_FILE, SearchIndex
 from desktop_app.core.search.view import _pairs
@@ -63,6 +69,11 @@ def only(library: Library, query: str) -> str:
         ("Haus", "haeuser"),  # Häuser
         ("HAEUSER", "haeuser"),  # German's stemmer reads "ae" as the umlaut a keyboard lacks
         ("Леон", None),  # a stem, not a prefix: Леонов is another word
+        ("książka", "ksiazki"),  # Polish: książki, książkami
+        ("KSIĄŻKI", "ksiazki"),
+        ("ksiazkami", "ksiazki"),  # typed without its letters' marks
+        ("πόλη", "poleis"),  # Greek: πόλεις, πόλης
+        ("ΠΟΛΗ", "poleis"),
         ("北京", "beijing"),  # a bigram inside 北京大学图书馆
         ("图书馆", "beijing"),
         ("東京", "tokyo"),
@@ -106,6 +117,10 @@ def test_analysis_families() -> None:
     assert family_for("pt-BR") == "pt"
     assert family_for("nb") == "no"
     assert family_for("zh") == "plain"
+    assert family_for("pl") == "pl"
+    assert family_for("hr-HR") == "sr"  # Serbian's stemmer reads Croatian
+    assert family_for("in") == "id"  # Indonesian's code before 1989
+    assert family_for("uk") == "plain"  # Snowball has no Ukrainian stemmer
     assert family_for(None) == "plain"
     assert fold("Soviétique Straße Œuvre") == "sovietique strasse oeuvre"
     assert FAMILY["de"].terms("Die Häuser") == ["die", "haus"]
@@ -121,6 +136,31 @@ def test_stems_are_snowball_stems() -> None:
     assert FAMILY["en"].terms("added adding ads") == ["add", "add", "ad"]
     # Russian rules leave a Latin word alone.
     assert FAMILY["ru"].terms("космонавты wsjtheme") == ["космонавт", "wsjtheme"]
+
+
+@pytest.mark.parametrize(
+    ("family", "forms"),
+    [
+        ("pl", "książka książki książkami"),
+        ("cs", "kniha knihy knihách"),  # folded after stemming: "knihach" is no form it knows
+        ("tr", "kitap kitapları KİTAPLAR"),  # noqa: RUF001 — Turkish dotless i.
+        ("el", "πόλη πόλεις πόλεων"),
+        ("ca", "ciutat ciutats"),
+        ("id", "makan makanan dimakan"),
+        ("sr", "књига књиге knjigama"),  # Cyrillic and Latin letters alike
+        ("lt", "knyga knygos knygomis"),
+    ],
+)
+def test_the_forms_of_a_word_meet_in_one_stem(family: str, forms: str) -> None:
+    assert len(set(FAMILY[family].terms(forms))) == 1, FAMILY[family].terms(forms)
+
+
+def test_a_word_is_analysed_by_the_families_of_its_script() -> None:
+    assert families_of_script("πόλη") == {"el", "plain"}
+    assert families_of_script("књига") == {"ru", "sr", "plain"}
+    assert "sr" in families_of_script("knjiga")
+    assert families_of_script("کتاب") == {"ar", "fa", "plain"}
+    assert "el" not in families_of_script("kniha")
 
 
 @pytest.mark.parametrize("family", ["fr", "ru", "plain"])

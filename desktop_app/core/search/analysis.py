@@ -28,18 +28,32 @@ PLAIN = "plain"
 # there. Whoosh's pure-Python ports were the costliest step of indexing an article, and cut
 # some words wrongly ("added" to "ad", Latin words in a Russian text).
 _SNOWBALL = {
-    "ar": "arabic", "da": "danish", "de": "german", "en": "english", "es": "spanish",
-    "fi": "finnish", "fr": "french", "hu": "hungarian", "it": "italian", "nl": "dutch",
-    "no": "norwegian", "pt": "portuguese", "ro": "romanian", "ru": "russian", "sv": "swedish",
+    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german",
+    "el": "greek", "en": "english", "eo": "esperanto", "es": "spanish", "et": "estonian",
+    "eu": "basque", "fa": "persian", "fi": "finnish", "fr": "french", "ga": "irish",
+    "hi": "hindi", "hu": "hungarian", "hy": "armenian", "id": "indonesian", "it": "italian",
+    "lt": "lithuanian", "ne": "nepali", "nl": "dutch", "no": "norwegian", "pl": "polish",
+    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "sv": "swedish",
+    "ta": "tamil", "tr": "turkish", "yi": "yiddish",
 }  # fmt: skip
 STEMMED = tuple(_SNOWBALL)
 FAMILIES = (*STEMMED, PLAIN)
 # Where accents are marks on a letter a writer may leave off (``marée``, ``maree``),
 # words are folded before stemming, so both spellings reach one stem. Where they make
-# other letters of the alphabet (Danish, Finnish, Hungarian, Norwegian, Romanian,
-# Swedish), the stemmer needs them: words are folded after.
-_STEM_UNFOLDED = frozenset({"da", "fi", "hu", "no", "ro", "sv"})
-_ALIASES = {"nb": "no", "nn": "no"}
+# other letters of the alphabet (Czech, Danish, Esperanto, Estonian, Finnish, Hungarian,
+# Irish, Lithuanian, Norwegian, Polish, Romanian, Serbian, Swedish, Turkish; Yiddish's
+# pointed letters), the stemmer needs them: words are folded after. Czech shows why:
+# ``knihách`` folded first is no longer a form its stemmer knows, ``knihy`` still is.
+_STEM_UNFOLDED = frozenset({
+    "cs", "da", "eo", "et", "fi", "ga", "hu", "lt", "no", "pl", "ro", "sr", "sv", "tr", "yi",
+})  # fmt: skip
+# Other codes of the same languages: Norwegian's two written standards; Indonesian's and
+# Yiddish's codes before 1989; Croatian, Bosnian and Montenegrin, which Serbian's stemmer
+# reads (one grammar, the same Latin letters; it reads Cyrillic into them too).
+_ALIASES = {
+    "nb": "no", "nn": "no", "in": "id", "ji": "yi", "hr": "sr", "bs": "sr", "cnr": "sr",
+    "sh": "sr",
+}  # fmt: skip
 
 # Scripts written without spaces between words (Han, kana, Hangul, Thai, Lao, Khmer,
 # Myanmar): their runs are cut into bigrams. Hangul has spaces, but its words carry their
@@ -123,8 +137,12 @@ def family_for(language: str | None) -> str:
     return code if code in STEMMED else PLAIN
 
 
-# The script each stemmed family is written in; ``plain`` takes any.
-_SCRIPT = {"ar": "ARABIC", "ru": "CYRILLIC"}
+# The scripts each stemmed family is written in (Latin when not listed); ``plain`` takes any.
+_SCRIPTS = {
+    "ar": {"ARABIC"}, "el": {"GREEK"}, "fa": {"ARABIC"}, "hi": {"DEVANAGARI"},
+    "hy": {"ARMENIAN"}, "ne": {"DEVANAGARI"}, "ru": {"CYRILLIC"}, "sr": {"CYRILLIC", "LATIN"},
+    "ta": {"TAMIL"}, "yi": {"HEBREW"},
+}  # fmt: skip
 
 
 def families_of_script(word: str) -> set[str]:
@@ -134,7 +152,7 @@ def families_of_script(word: str) -> set[str]:
         script = unicodedata.name(letter).split(" ")[0] if letter else ""
     except ValueError:
         script = ""
-    return {f for f in FAMILIES if f == PLAIN or _SCRIPT.get(f, "LATIN") == script}
+    return {f for f in FAMILIES if f == PLAIN or script in _SCRIPTS.get(f, {"LATIN"})}
 
 
 def fold(word: str) -> str:

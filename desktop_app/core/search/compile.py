@@ -17,6 +17,7 @@ from whoosh import query as wq
 from whoosh.codec.base import Automata
 from whoosh.support.levenshtein import distance
 
+from desktop_app.core.language_names import language_code
 from desktop_app.core.search import query as q
 from desktop_app.core.search.analysis import FAMILIES, FAMILY, PLAIN, families_of_script, fold
 from desktop_app.core.search.schema import text_field, title_field
@@ -34,12 +35,6 @@ _SHORTEST_STEM = 4
 _SAME_START_FROM = 6
 _SAMPLE_SEGMENTS = 2
 _SMALL_SEGMENT = 2000
-_LANGUAGE_NAMES = {
-    "arabic": "ar", "danish": "da", "german": "de", "english": "en", "spanish": "es",
-    "finnish": "fi", "french": "fr", "hungarian": "hu", "italian": "it", "dutch": "nl",
-    "norwegian": "no", "portuguese": "pt", "romanian": "ro", "russian": "ru", "swedish": "sv",
-    "turkish": "tr", "chinese": "zh", "japanese": "ja", "korean": "ko", "thai": "th",
-}  # fmt: skip
 
 
 class Lexicon:
@@ -184,7 +179,7 @@ class Compiler:
     def _exact(self, node: q.Word | q.Phrase) -> Any:
         value = " ".join(node.text.lower().split())
         if node.field == "lang":
-            value = _LANGUAGE_NAMES.get(value, value)
+            value = language_code(value)
             return wq.Term("lang", value) if self.lexicon.frequency("lang", value) else wq.NullQuery
         if isinstance(node, q.Word) and node.prefix:
             terms = self.lexicon.expand_prefix("tag", value)

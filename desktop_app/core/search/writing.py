@@ -362,7 +362,11 @@ class FastWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is untyped here
             return
         basedoc = self.docnum
         indexed = {name for name in reader.indexed_field_names() if name in self.schema}
-        docmap = self.write_per_doc(set(self.schema.names()) | indexed, reader)
+        # The fields this segment holds. For one it lacks (most of the text fields: one per
+        # language), each document's length is 0 and its value absent, which Whoosh's
+        # per-document writer would skip, one call per document and field.
+        columns = {name for name in self.schema.names() if reader.has_column(name)}
+        docmap = self.write_per_doc(indexed | columns, reader)
         add = self.pool.add
         for fieldname in sorted(indexed):
             for tbytes, info in reader.iter_field(fieldname, b""):
