@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from desktop_app.core.errors import ArticleNotFound, CoreError, LibraryError
-    from desktop_app.core.language_names import language_name
     from desktop_app.core.library import Library
     from desktop_app.core.progress import CancelToken, Progress, ProgressCallback
     from desktop_app.core.records import (
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
         FacetValue,
         FileOutcome,
         ImportReport,
+        MarkedWords,
         OutcomeKind,
         SearchHit,
         SearchResults,
@@ -37,9 +37,9 @@ _HOMES = {
     "FacetValue": "records",
     "FileOutcome": "records",
     "ImportReport": "records",
-    "language_name": "language_names",
     "Library": "library",
     "LibraryError": "errors",
+    "MarkedWords": "records",
     "OutcomeKind": "records",
     "Progress": "progress",
     "ProgressCallback": "progress",
@@ -59,6 +59,7 @@ __all__ = [
     "ImportReport",
     "Library",
     "LibraryError",
+    "MarkedWords",
     "OutcomeKind",
     "Progress",
     "ProgressCallback",
@@ -66,7 +67,6 @@ __all__ = [
     "SearchHit",
     "SearchResults",
     "SourceRecord",
-    "language_name",
 ]
 
 

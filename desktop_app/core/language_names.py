@@ -1,5 +1,5 @@
-"""The languages' names in English, by ISO 639-1 code: for the sidebar, and for ``lang:``,
-which takes a name as well as a code."""
+"""The languages' names in English, by ISO 639-1 code, for ``lang:``, which takes a name
+(``lang:polish``) as well as a code (``lang:pl``)."""
 
 from __future__ import annotations
 
@@ -21,11 +21,6 @@ LANGUAGE_NAMES = {
     "yi": "Yiddish", "zh": "Chinese",
 }  # fmt: skip
 _CODES = {name.lower(): code for code, name in LANGUAGE_NAMES.items()}
-
-
-def language_name(code: str) -> str:
-    """``Polish`` for ``pl``; a code without a name here stays as it is."""
-    return LANGUAGE_NAMES.get(code, code)
 
 
 def language_code(name_or_code: str) -> str:

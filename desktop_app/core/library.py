@@ -23,6 +23,7 @@ from desktop_app.core.records import (
     Article,
     FacetValue,
     ImportReport,
+    MarkedWords,
     SearchHit,
     SearchResults,
 )
@@ -226,6 +227,16 @@ class Library:
         return SearchResults(
             found.total, hits, _facets(found.facets), found.suggestion, found.notice
         )
+
+    def marked_words(self, article: Article, query: str) -> MarkedWords:
+        """What the reader marks in ``article`` for ``query``: the forms of its words that the
+        article's title and text use, matched as the search matched them (``capturer`` marks
+        ``capturé``, ``πόλη`` marks ``πόλεις``)."""
+        if not query.strip():
+            return MarkedWords()
+        shown = f"{article.title}\n\n{article.text}"
+        with self._lock:
+            return self._index.marked_words(shown, query, article.language)
 
     def article(self, article_id: int) -> Article:
         """One whole article; raises ``ArticleNotFound``."""

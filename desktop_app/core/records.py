@@ -88,6 +88,17 @@ class FacetValue:
 
 
 @dataclass(frozen=True)
+class MarkedWords:
+    """What the reader marks in an article for a query: the forms its text uses of the
+    query's words (``capturé`` for ``capturer``, ``πόλεις`` for ``πόλη``)."""
+
+    words: tuple[str, ...] = ()
+    """Whole words, as the text writes them."""
+    pairs: tuple[str, ...] = ()
+    """Character pairs of scripts written without spaces, found inside longer runs."""
+
+
+@dataclass(frozen=True)
 class SearchResults:
     """A page of hits and how many matched in all, with what the window shows around them."""
 

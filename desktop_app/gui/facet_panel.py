@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from desktop_app.core import FacetValue, language_name
+from desktop_app.core import FacetValue
 from desktop_app.gui import styles
+from desktop_app.gui.formatting import format_language
 from desktop_app.gui.signals import emit
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ _VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 def value_label(facet: str, value: str) -> str:
     """How a facet value reads in the sidebar."""
     if facet == "language":
-        return language_name(value)
+        return format_language(value)
     if facet == "bookmarked":
         return "Bookmarked" if value == "yes" else "Not bookmarked"
     return value

@@ -43,19 +43,6 @@ def format_language(code: str | None) -> str:
     return QLocale.languageToString(locale.language())
 
 
-_QUERY_OPERATORS = frozenset({"and", "or", "not", "andnot", "andmaybe"})
-
-
-def query_terms(query: str) -> list[str]:
-    """The words of a search query worth highlighting: no operators, fields or punctuation."""
-    terms = []
-    for token in re.findall(r"[\w:'-]+", query):
-        word = token.split(":", 1)[-1].strip("'-")
-        if len(word) > 1 and word.lower() not in _QUERY_OPERATORS and word not in terms:
-            terms.append(word)
-    return terms
-
-
 def join_parts(parts: Iterable[str | None], separator: str = " · ") -> str:
     """The non-empty parts, joined with a middle dot."""
     return separator.join(part for part in parts if part)

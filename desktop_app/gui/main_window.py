@@ -27,13 +27,14 @@ from desktop_app.core import (
     ArticleNotFound,
     CoreError,
     Library,
+    MarkedWords,
     Progress,
     SearchResults,
 )
 from desktop_app.gui import menus, styles
 from desktop_app.gui.comparison_room import ComparisonRoom
 from desktop_app.gui.facet_panel import FACET_TITLES, FacetPanel, value_label
-from desktop_app.gui.formatting import plural, query_terms
+from desktop_app.gui.formatting import plural
 from desktop_app.gui.import_flow import ImportFlow
 from desktop_app.gui.reader import ReaderView
 from desktop_app.gui.reextract_flow import ReextractFlow
@@ -106,7 +107,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("That article is no longer in the library.")
             return
         self.result_list.selectionModel().clear()
-        self.reader.show_article(article, query_terms(self.search_field.text()))
+        self.reader.show_article(article, self._marked(article))
 
     def reextract_article(self, article_id: int) -> Task | None:
         """Extract ``article_id`` again in the background; the reader shows the result."""
@@ -428,7 +429,7 @@ class MainWindow(QMainWindow):
         shown = self.reader.article_id
         article = self._find_article(shown) if shown is not None else None
         if article is not None:
-            self.reader.show_article(article, query_terms(self.search_field.text()), changed=True)
+            self.reader.show_article(article, self._marked(article), changed=True)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         hit = self.model.hit_at(current.row()) if current.isValid() else None
@@ -436,11 +437,15 @@ class MainWindow(QMainWindow):
             return
         try:
             article = self.library.article(hit.id)
-            self.reader.show_article(article, query_terms(self.search_field.text()))
+            self.reader.show_article(article, self._marked(article))
         except ArticleNotFound:
             log.warning("article %s vanished from the library", hit.id)
             self.statusBar().showMessage("That article is no longer in the library.")
             self.refresh()
+
+    def _marked(self, article: Article) -> MarkedWords:
+        """What the reader marks in ``article``: the forms of the search's words it uses."""
+        return self.library.marked_words(article, self.search_field.text())
 
     def _find_article(self, article_id: int) -> Article | None:
         try:
@@ -498,7 +503,7 @@ class MainWindow(QMainWindow):
         shown = self.reader.article_id
         article = self._find_article(shown) if shown is not None else None
         if article is not None:
-            self.reader.show_article(article, query_terms(self.search_field.text()))
+            self.reader.show_article(article, self._marked(article))
         emit(self.import_finished, report)
 
 

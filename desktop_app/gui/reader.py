@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import Article
+from desktop_app.core import Article, MarkedWords
 from desktop_app.gui import styles
 from desktop_app.gui.about_page import ArticleLoader, about_html
 from desktop_app.gui.annotations import AnnotationBar
@@ -31,6 +31,8 @@ from desktop_app.gui.safe_browser import AssetLoader, SafeTextBrowser
 from desktop_app.gui.signals import emit
 
 log = logging.getLogger(__name__)
+
+NOTHING_MARKED = MarkedWords()
 
 SELECT_PROMPT = "Select an article to read it"
 EMPTY_LIBRARY_PROMPT = "Your library is empty — File → Import… or drop saved pages here"
@@ -168,9 +170,9 @@ class ReaderView(QWidget):
         return self._article.id if self._article else None
 
     def show_article(
-        self, article: Article, highlight: Sequence[str] = (), changed: bool = False
+        self, article: Article, marked: MarkedWords = NOTHING_MARKED, changed: bool = False
     ) -> None:
-        """Show ``article`` with the words in ``highlight`` marked.
+        """Show ``article`` with the words in ``marked`` marked.
 
         Showing the article already shown keeps the reading position; if it gained a source
         or another capture meanwhile, or ``changed`` says its text did (it was extracted
@@ -193,7 +195,7 @@ class ReaderView(QWidget):
             self.browser.show_html(article_html(article, self.browser.can_load) + about)
             self.browser.verticalScrollBar().setValue(position)
             log.debug("reading article %s", article.id)
-        self.browser.highlight(highlight)
+        self.browser.highlight(marked)
 
     def show_empty(self, library_is_empty: bool = False) -> None:
         """Show the prompt that fits: pick an article, or import some first."""

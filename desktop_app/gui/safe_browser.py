@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
+from desktop_app.core import MarkedWords
 from desktop_app.gui import styles
 from desktop_app.gui.signals import emit
 
@@ -171,32 +172,34 @@ class SafeTextBrowser(QTextBrowser):
         finally:
             cursor.endEditBlock()
 
-    def highlight(self, terms: Sequence[str]) -> int:
-        """Mark every word starting with one of ``terms``; returns how many were marked."""
-        marked = QTextCharFormat()
-        marked.setBackground(QColor(styles.HIGHLIGHT_BACKGROUND))
+    def highlight(self, marked: MarkedWords) -> int:
+        """Mark the words (whole) and character pairs (anywhere) of ``marked``, case aside;
+        returns how many were marked."""
+        marked_format = QTextCharFormat()
+        marked_format.setBackground(QColor(styles.HIGHLIGHT_BACKGROUND))
+        patterns = [rf"(?<!\w){QRegularExpression.escape(w)}(?!\w)" for w in marked.words]
+        patterns += [QRegularExpression.escape(pair) for pair in marked.pairs]
         selections: list[QTextEdit.ExtraSelection] = []
-        for term in terms:
-            for cursor in self._matches(term, _MAX_HIGHLIGHTS - len(selections)):
+        for pattern in patterns:
+            for cursor in self._matches(pattern, _MAX_HIGHLIGHTS - len(selections)):
                 selection = QTextEdit.ExtraSelection()
                 selection.cursor = cursor
-                selection.format = marked
+                selection.format = marked_format
                 selections.append(selection)
         self.setExtraSelections(selections)
         return len(selections)
 
-    def _matches(self, term: str, limit: int) -> list[QTextCursor]:
-        # A word that starts with the term, so "tide" also marks "tides" as the stemmer matched.
+    def _matches(self, pattern: str, limit: int) -> list[QTextCursor]:
         options = (
             QRegularExpression.PatternOption.CaseInsensitiveOption
             | QRegularExpression.PatternOption.UseUnicodePropertiesOption
         )
-        pattern = QRegularExpression(rf"\b{QRegularExpression.escape(term)}\w*", options)
+        expression = QRegularExpression(pattern, options)
         found: list[QTextCursor] = []
-        cursor = self.document().find(pattern, 0)
+        cursor = self.document().find(expression, 0)
         while not cursor.isNull() and len(found) < limit:
             found.append(cursor)
-            cursor = self.document().find(pattern, cursor)
+            cursor = self.document().find(expression, cursor)
         return found
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core import Library, SearchResults
+from desktop_app.core import Library, MarkedWords, SearchResults
 from desktop_app.core.search.query import (
     And,
     DateRange,
@@ -261,3 +261,24 @@ def test_did_you_mean_prefers_the_close_word_to_a_word_the_query_begins_with(
         library.import_paths([pages])
         assert library.suggest("lighthose") == "lighthouse"
         assert library.search("lighthose").suggestion == "lighthouse"
+
+
+@pytest.mark.parametrize(
+    ("query", "title", "marked"),
+    [
+        ("capturer", MAREES, MarkedWords(("capturé",))),
+        ("MEER", HAEUSER, MarkedWords(("Meer",))),  # in the title and the text
+        ("bretagne", MAREES, MarkedWords(("Bretagne",))),  # in the title alone
+        ("πόλη", POLEIS, MarkedWords(("πόλεις", "πόλης"))),
+        ("ksiazka OR nothingness", KSIAZKI, MarkedWords(("książki", "książkami"))),
+        ('"marées montent"', MAREES, MarkedWords(("marées", "montent"))),
+        ("서울", "서울 여행", MarkedWords(pairs=("서울",))),
+        ("lang:fr", MAREES, MarkedWords()),
+        ("", MAREES, MarkedWords()),
+    ],
+)
+def test_the_words_to_mark_are_the_forms_the_text_uses(
+    library: Library, query: str, title: str, marked: MarkedWords
+) -> None:
+    [article] = [a for a in library.articles() if a.title == title]
+    assert library.marked_words(library.article(article.id), query) == marked

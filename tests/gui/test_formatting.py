@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.core import FileOutcome, ImportReport, OutcomeKind
-from desktop_app.gui.formatting import format_date, format_language, host_of, plural, query_terms
+from desktop_app.gui.formatting import format_date, format_language, host_of, plural
 from desktop_app.gui.import_status import summarize
 
 
@@ -29,14 +29,6 @@ def test_format_language_names_known_codes_and_keeps_unknown_ones():
     assert format_language("pt-BR") == "Portuguese"
     assert format_language("zz") == "zz"
     assert format_language(None) == ""
-
-
-def test_query_terms_drop_operators_fields_and_single_letters():
-    assert query_terms('title:tide AND "spring pools" OR a NOT x tide') == [
-        "tide",
-        "spring",
-        "pools",
-    ]
 
 
 def test_plural_and_host():

@@ -6,6 +6,7 @@ import os
 import re
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication
@@ -323,6 +324,24 @@ def test_reading_a_search_hit_marks_the_query_words(qtbot, window):
     window.search_field.clear()
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     assert window.reader.browser.extraSelections() == []
+
+
+@pytest.mark.parametrize(
+    ("query", "forms"),
+    [
+        ("keepers", {"keepers", "keeper"}),  # both forms, though one is no prefix of the other
+        ("polishing", {"polish"}),
+        ("lang:en", set()),  # a filter marks nothing
+    ],
+)
+def test_the_reader_marks_the_forms_of_the_query_words_the_text_uses(
+    qtbot, window, query: str, forms: set[str]
+):
+    window.search_field.setText(query)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    select_title(window, "Lighthouse")
+    marked = {s.cursor.selectedText().lower() for s in window.reader.browser.extraSelections()}
+    assert marked == forms
 
 
 def test_wide_images_are_scaled_to_the_reading_column(qtbot, tmp_path):

@@ -155,6 +155,12 @@ def families_of_script(word: str) -> set[str]:
     return {f for f in FAMILIES if f == PLAIN or script in _SCRIPTS.get(f, {"LATIN"})}
 
 
+def is_spaceless(term: str) -> bool:
+    """Whether a term is a character pair (or a lone character) of a script written without
+    spaces: it stands inside longer runs of text, not as a word of its own."""
+    return _SPACELESS_CHAR.match(term) is not None
+
+
 def fold(word: str) -> str:
     """Lower case without accents: ``Soviétique`` becomes ``sovietique``."""
     return word.lower().translate(_FOLD)

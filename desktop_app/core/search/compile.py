@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 # The fields a word without a field name searches besides titles and bodies.
 _PLAIN_FIELDS = ("authors", "site_words", "tags", "note")
 _FIELD_OF = {"author": "authors", "url": "url", "note": "note"}
+# The fields whose matched terms are marked where the article's words are shown.
+_MARKED_FIELDS = ("text_", "title_")
 # Bounds on expansion: prefixes and fuzzy words become at most this many terms per field,
 # the most frequent first, chosen among at most SCAN_LIMIT candidates.
 EXPANSION_LIMIT = 24
@@ -154,7 +156,7 @@ class Compiler:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.highlight: dict[str, set[str]] = {}
-        """Per family: the body terms a snippet should mark."""
+        """Per family: the title and body terms a snippet or the reader should mark."""
         self._expansions: dict[tuple[str, q.Word], list[str]] = {}
 
     def compile(self, node: q.Node | None) -> Any:  # noqa: PLR0911 — one return per kind of node.
@@ -232,14 +234,14 @@ class Compiler:
         present = [t for t in terms if self.lexicon.frequency(fieldname, t)]
         if not present:
             return wq.NullQuery
-        if fieldname.startswith("text_"):
+        if fieldname.startswith(_MARKED_FIELDS):
             self.highlight.setdefault(family, set()).update(present)
         return _any([wq.Term(fieldname, t) for t in present])
 
     def _phrase(self, fieldname: str, family: str, terms: Sequence[str], slop: int) -> Any:
         if not all(self.lexicon.frequency(fieldname, t) for t in terms):
             return wq.NullQuery
-        if fieldname.startswith("text_"):
+        if fieldname.startswith(_MARKED_FIELDS):
             self.highlight.setdefault(family, set()).update(terms)
         return wq.Phrase(fieldname, list(terms), slop=slop)
 

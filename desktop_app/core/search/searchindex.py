@@ -22,14 +22,14 @@ from whoosh.reading import EmptyReader, MultiReader, SegmentReader
 from whoosh.searching import Searcher
 from whoosh.writing import NO_MERGE
 
-from desktop_app.core.records import Article
+from desktop_app.core.records import Article, MarkedWords
 from desktop_app.core.search import pairs
 from desktop_app.core.search import query as q
 from desktop_app.core.search.analysis import FAMILY, family_for, fold
 from desktop_app.core.search.codec import MappedStorage
 from desktop_app.core.search.compile import Compiler, Lexicon, suggestion_terms
 from desktop_app.core.search.schema import SCHEMA, SCHEMA_VERSION, document_for, text_field
-from desktop_app.core.search.snippets import opening_snippet, snippet
+from desktop_app.core.search.snippets import marked_words, opening_snippet, snippet
 from desktop_app.core.search.view import Codes, Segment, View
 from desktop_app.core.search.writing import FastWriter
 
@@ -293,6 +293,23 @@ class SearchIndex:
         if len(docs) < SUGGEST_BELOW and parsed.node is not None and parsed.notice is None:
             suggestion = self._suggestion(text, parsed.node, compiler, texts_for, len(docs))
         return IndexResults(len(docs), hits, view.facets(docs), suggestion, parsed.notice)
+
+    @_releasing_pages
+    def marked_words(self, text: str, query: str, language: str | None) -> MarkedWords:
+        """The forms of ``query``'s words that ``text``, an article in ``language``, uses:
+        analysed as the index analyses it, as its snippets are marked."""
+        parsed = q.parse(query)
+        if parsed.node is None or not text:
+            return MarkedWords()
+        compiler = Compiler(Lexicon(self._searcher))
+        try:
+            compiler.compile(parsed.node)
+        except Exception:
+            # Marking is a courtesy: a query it cannot read marks nothing; the search says why.
+            log.exception("could not mark the words of %r", query)
+            return MarkedWords()
+        family = family_for(language)
+        return marked_words(text, family, compiler.highlight.get(family, set()))
 
     @_releasing_pages
     def facets(self, filters: Mapping[str, str] | None = None) -> dict[str, list[tuple[str, int]]]:

@@ -11,7 +11,8 @@ import html
 import logging
 from collections import Counter
 
-from desktop_app.core.search.analysis import FAMILY
+from desktop_app.core.records import MarkedWords
+from desktop_app.core.search.analysis import FAMILY, is_spaceless
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,16 @@ def snippet(text: str, family: str, terms: set[str]) -> str:
     end = _word_end(text, min(len(text), start + SNIPPET_CHARS))
     shown = [m for m in matches[first:] if m[1] <= end]
     return _marked(text, start, end, shown or matches[first : last + 1])
+
+
+def marked_words(text: str, family: str, terms: set[str]) -> MarkedWords:
+    """The forms of ``terms`` that ``text`` uses, each once (case aside), in text order."""
+    words: dict[str, str] = {}
+    pairs: dict[str, str] = {}
+    for start, end, term in FAMILY[family].find(text, terms) if terms else []:
+        found = text[start:end]
+        (pairs if is_spaceless(term) else words).setdefault(found.lower(), found)
+    return MarkedWords(tuple(words.values()), tuple(pairs.values()))
 
 
 def _best_window(matches: list[tuple[int, int, str]]) -> tuple[int, int]:
