@@ -19,6 +19,7 @@ from desktop_app.core.search import searchindex as search_index_module
 from desktop_app.core.search.analysis import (
     _NOT_PLAIN_WORDS,
     FAMILY,
+    STEMMED,
     families_of_script,
     family_for,
     fold,
@@ -121,6 +122,8 @@ def test_analysis_families() -> None:
     assert family_for("hr-HR") == "sr"  # Serbian's stemmer reads Croatian
     assert family_for("in") == "id"  # Indonesian's code before 1989
     assert family_for("uk") == "plain"  # Snowball has no Ukrainian stemmer
+    # Each family's stemmer is one PyStemmer has (it raises on a name it does not know).
+    assert all(FAMILY[family].terms("Word") == [FAMILY[family].term("word")] for family in STEMMED)
     assert family_for(None) == "plain"
     assert fold("Soviétique Straße Œuvre") == "sovietique strasse oeuvre"
     assert FAMILY["de"].terms("Die Häuser") == ["die", "haus"]

@@ -21,20 +21,21 @@ import Stemmer
 from whoosh.analysis import Token, Tokenizer
 from whoosh.support.charset import accent_map
 
+from desktop_app.core.language_names import LANGUAGE_NAMES
+
 log = logging.getLogger(__name__)
 
 PLAIN = "plain"
-# Stemmed with the Snowball project's own stemmers (PyStemmer, compiled C), by their names
-# there. Whoosh's pure-Python ports were the costliest step of indexing an article, and cut
-# some words wrongly ("added" to "ad", Latin words in a Russian text).
+# Stemmed with the Snowball project's own stemmers (PyStemmer, compiled C), which it names by
+# the language's English name. Whoosh's pure-Python ports were the costliest step of indexing
+# an article, and cut some words wrongly ("added" to "ad", Latin words in a Russian text).
 _SNOWBALL = {
-    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german",
-    "el": "greek", "en": "english", "eo": "esperanto", "es": "spanish", "et": "estonian",
-    "eu": "basque", "fa": "persian", "fi": "finnish", "fr": "french", "ga": "irish",
-    "hi": "hindi", "hu": "hungarian", "hy": "armenian", "id": "indonesian", "it": "italian",
-    "lt": "lithuanian", "ne": "nepali", "nl": "dutch", "no": "norwegian", "pl": "polish",
-    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "sv": "swedish",
-    "ta": "tamil", "tr": "turkish", "yi": "yiddish",
+    code: LANGUAGE_NAMES[code].lower()
+    for code in (
+        "ar", "ca", "cs", "da", "de", "el", "en", "eo", "es", "et", "eu", "fa", "fi", "fr",
+        "ga", "hi", "hu", "hy", "id", "it", "lt", "ne", "nl", "no", "pl", "pt", "ro", "ru",
+        "sr", "sv", "ta", "tr", "yi",
+    )
 }  # fmt: skip
 STEMMED = tuple(_SNOWBALL)
 FAMILIES = (*STEMMED, PLAIN)
