@@ -175,7 +175,10 @@ def _library(args: argparse.Namespace) -> Library:
     from desktop_app.core.library import Library  # noqa: PLC0415 — see the imports above.
 
     folder: Path | None = args.library
-    return Library(folder if folder is not None else default_library())
+    # Opening rebuilds the search index when it was written by another version: a bar shows
+    # how that goes, and is gone before the command's own output.
+    with console.ProgressLine() as bar:
+        return Library(folder if folder is not None else default_library(), progress=bar.update)
 
 
 def _open_window(args: argparse.Namespace) -> int:

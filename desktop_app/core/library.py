@@ -61,11 +61,15 @@ class Library:
     never collide. Extraction, the slow part of an import, runs outside the lock.
     """
 
-    def __init__(self, folder: Path, workers: int | None = None) -> None:
+    def __init__(
+        self, folder: Path, workers: int | None = None, progress: ProgressCallback | None = None
+    ) -> None:
         """Open (or create) the library in ``folder``.
 
         ``workers`` is how many processes extract pages during an import; one per core
-        when not given, none (extraction in this process) when 1.
+        when not given, none (extraction in this process) when 1. ``progress`` hears how a
+        rebuild of the search index goes when opening needs one (an index written by another
+        version, or a damaged one): ``Progress(done, total, "index")``, from 0 on.
         """
         self.folder = Path(folder).expanduser().absolute()
         self._workers = workers
@@ -76,27 +80,27 @@ class Library:
         self._lock = threading.RLock()
         self._closed = False
         self._store = Store(self.folder / DATABASE_NAME)
-        self._index = self._open_index()
+        self._index = self._open_index(progress)
         self._importer = Importer(self._store, self._index, self.folder, self._lock, workers)
         self._assets = AssetFiles(self.folder / ASSETS_NAME)
 
-    def _open_index(self) -> index.SearchIndex:
+    def _open_index(self, progress: ProgressCallback | None) -> index.SearchIndex:
         """Open the index, first repairing it wherever it disagrees with the database."""
         folder = self.folder / INDEX_NAME
         try:
             search_index = index.SearchIndex(folder)
         except index.IndexOutdated:
             log.warning("the index in %s is from another version; rebuilding it", folder)
-            return self._rebuilt(folder)
+            return self._rebuilt(folder, progress)
         except Exception:
             log.exception("the index in %s cannot be opened; rebuilding it", folder)
-            return self._rebuilt(folder)
+            return self._rebuilt(folder, progress)
         try:
             in_index, in_store = search_index.article_ids(), self._store.id_set()
         except Exception:
             log.exception("the index in %s cannot be read; rebuilding it", folder)
             search_index.close()
-            return self._rebuilt(folder)
+            return self._rebuilt(folder, progress)
         missing, extra = in_store - in_index, in_index - in_store
         if not missing and not extra:
             return search_index
@@ -107,7 +111,7 @@ class Library:
         )
         if len(missing) + len(extra) > _REPAIR_LIMIT:
             search_index.close()
-            return self._rebuilt(folder)
+            return self._rebuilt(folder, progress)
         if extra:
             search_index.delete(extra)
         if missing:
@@ -121,6 +125,7 @@ class Library:
             if progress is not None:
                 progress(Progress(done, total, "index"))
 
+        report(0)
         index.rebuild(folder, self._store.index_articles(), report)
         return index.SearchIndex(folder)
 
@@ -364,7 +369,7 @@ class Library:
     def rebuild_index(self, progress: ProgressCallback | None = None) -> None:
         """Rebuild the search index from the database, in a new folder swapped in at the end.
 
-        ``progress`` is called every thousand articles.
+        ``progress`` is called as it starts and every thousand articles.
         """
         with self._lock:
             self._index.close()

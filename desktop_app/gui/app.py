@@ -9,12 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop_app.core import CoreError, Library
+from desktop_app.core import CoreError
+from desktop_app.core.paths import APP_NAME
+from desktop_app.gui.library_opener import open_library
 from desktop_app.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-
-APP_NAME = "Archive Browser"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -35,7 +35,7 @@ def run_window(library_folder: Path) -> int:
     """Show the main window on the library in ``library_folder``; the event loop's exit code."""
     app = make_application()
     try:
-        library = Library(library_folder)
+        library = open_library(library_folder)
     except CoreError as error:
         log.error("cannot open library %s: %s", library_folder, error)
         QMessageBox.critical(

@@ -236,13 +236,21 @@ def test_reindex_swaps_in_a_new_index_and_search_goes_on(library: Library) -> No
     assert library.search("capturer").total == 1
 
 
-def test_an_index_of_another_version_is_rebuilt(library: Library) -> None:
+def test_an_index_of_another_version_is_rebuilt_and_says_how_it_goes(library: Library) -> None:
     folder = library.folder
+    count = library.count()
     library.close()
     (folder / "index" / VERSION_FILE).write_text("0", "utf-8")
-    with Library(folder, workers=1) as reopened:
+    heard: list[Progress] = []
+    with Library(folder, workers=1, progress=heard.append) as reopened:
         assert reopened.search("capturer").total == 1
     assert (folder / "index" / VERSION_FILE).read_text("utf-8") != "0"
+    # From the start, so a window can say at once why opening takes a while.
+    assert heard == [Progress(0, count, "index")]
+    heard.clear()
+    with Library(folder, workers=1, progress=heard.append):
+        pass
+    assert heard == []  # an index in order is opened as it is
 
 
 def test_a_mismatch_of_ids_with_the_same_count_is_repaired_at_open(library: Library) -> None:

@@ -14,6 +14,9 @@ def test_run_window_shows_the_library_and_closes_it_on_exit(qapp, tmp_path):
 
     def close_the_window():
         windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:  # The library is still opening (off the main thread): look again.
+            QTimer.singleShot(10, close_the_window)
+            return
         opened.extend(windows)
         for window in windows:
             window.close()
