@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_search(commands)
     _add_reindex(commands)
     _add_reextract(commands)
+    _add_cite(commands)
     return parser
 
 
@@ -153,6 +154,19 @@ def _facet_filter(value: str) -> tuple[str, str]:
     if not equals or name not in FACETS or not wanted:
         raise argparse.ArgumentTypeError(f"give FACET=VALUE with FACET one of {', '.join(FACETS)}")
     return name, wanted
+
+
+def _add_cite(commands: Any) -> None:
+    from desktop_app.core.citations import FORMATS  # noqa: PLC0415 — see the imports above.
+
+    cmd = commands.add_parser("cite", help="print citations of articles (BibTeX, RIS, CSL JSON…)")
+    cmd.add_argument("ids", nargs="*", type=int, metavar="ID")
+    cmd.add_argument("--bookmarked", action="store_true", help="every bookmarked article")
+    cmd.add_argument(
+        "--format", choices=FORMATS, default="text", help="the citations' form (default: text)"
+    )
+    _add_common(cmd, with_default=False)
+    cmd.set_defaults(handler=_cite)
 
 
 def _add_reextract(commands: Any) -> None:
@@ -267,6 +281,26 @@ def _reindex(args: argparse.Namespace) -> int:
         library.rebuild_index(progress=bar.update)
         count = library.count()
     console.print_reindexed(count, time.monotonic() - started)
+    return EXIT_OK
+
+
+def _cite(args: argparse.Namespace) -> int:
+    from desktop_app.core.citations import citations  # noqa: PLC0415 — see the imports above.
+
+    if bool(args.ids) == args.bookmarked:
+        print("archive-browser cite: give article ids or --bookmarked, not both", file=sys.stderr)
+        return EXIT_USAGE
+    with _library(args) as library:
+        try:
+            articles = (
+                [library.article(i) for i in dict.fromkeys(args.ids)]
+                if args.ids
+                else library.bookmarked_articles()
+            )
+        except ArticleNotFound as exc:
+            print(f"archive-browser: {exc} ({library.folder})", file=sys.stderr)
+            return EXIT_SOME_FAILED
+    sys.stdout.write(citations(articles, args.format))
     return EXIT_OK
 
 

@@ -161,6 +161,9 @@ def test_show_unknown_id_fails_with_a_message(tmp_path: Path) -> None:
         ["search", "x", "--sort", "colour"],
         ["search", "x", "--filter", "colour=red"],
         ["reindex", "extra"],
+        ["cite"],
+        ["cite", "1", "--bookmarked"],
+        ["cite", "1", "--format", "mla"],
     ],
 )
 def test_usage_errors_exit_2(args: list[str]) -> None:
@@ -235,3 +238,26 @@ def test_reindex_rebuilds_the_index_and_search_goes_on(pages: Path, tmp_path: Pa
     assert "rebuilt the search index of 3 articles" in result.stdout
     assert not (lib / "index.new").exists()
     assert run_json("search", "marées", "--library", lib, "--json")["total"] == 1
+
+
+def test_cite_prints_citations_of_articles_or_bookmarks(pages: Path, tmp_path: Path) -> None:
+    from desktop_app.core import Library
+
+    lib = tmp_path / "lib"
+    run("import", pages, "--library", lib, "--quiet")
+    [glacier] = [a for a in run_json("list", "--library", lib, "--json") if a["authors"]]
+    ris = run("cite", str(glacier["id"]), "--format", "ris", "--library", lib)
+    assert ris.returncode == 0, ris.stderr
+    assert "TI  - Glaciers in retreat\n" in ris.stdout
+    assert "AU  - Ana Ruiz\n" in ris.stdout
+    assert ris.stdout.endswith("ER  - \n\n")
+    none = run("cite", "--bookmarked", "--library", lib)
+    assert (none.returncode, none.stdout) == (0, "")
+    with Library(lib, workers=1) as library:
+        library.set_bookmarked(glacier["id"], True)
+    [item] = run_json("cite", "--bookmarked", "--format", "csl-json", "--library", lib)
+    assert item["title"] == "Glaciers in retreat"
+    assert item["issued"] == {"date-parts": [[2022, 5, 3]]}
+    missing = run("cite", "999", "--library", lib)
+    assert missing.returncode == 1
+    assert "no article with id 999" in missing.stderr

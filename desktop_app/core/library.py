@@ -248,6 +248,12 @@ class Library:
         with self._lock:
             return self._store.article(article_id)
 
+    def bookmarked_articles(self) -> list[Article]:
+        """Every bookmarked article, whole, the most recently bookmarked first."""
+        with self._lock:
+            ids = self._store.newest_ids(self._store.count_bookmarked(), bookmarked_only=True)
+            return [self._store.article(i) for i in ids]
+
     def articles(self) -> Iterator[Article]:
         """Every article, oldest first."""
         with self._lock:

@@ -32,6 +32,7 @@ from desktop_app.core import (
     SearchResults,
 )
 from desktop_app.gui import menus, styles
+from desktop_app.gui.citing import write_citations
 from desktop_app.gui.comparison_room import ComparisonRoom
 from desktop_app.gui.facet_panel import FACET_TITLES, FacetPanel, value_label
 from desktop_app.gui.formatting import plural
@@ -302,6 +303,7 @@ class MainWindow(QMainWindow):
         self.hint_label.linkActivated.connect(self.run_search)
         self.reader.similar_requested.connect(self.show_similar)
         self.reader.reextract_requested.connect(self.reextract_article)
+        self.reader.cited.connect(lambda message: self.statusBar().showMessage(message, 5000))
         self._update_saved_searches()
         self.search_field.returnPressed.connect(self.refresh)
         self.sidebar.view_changed.connect(lambda _bookmarks: self.refresh())
@@ -442,6 +444,26 @@ class MainWindow(QMainWindow):
             log.warning("article %s vanished from the library", hit.id)
             self.statusBar().showMessage("That article is no longer in the library.")
             self.refresh()
+
+    def listed_articles(self) -> list[Article]:
+        """The articles of the result list, whole, in its order."""
+        listed = (self.model.hit_at(row) for row in range(self.model.rowCount()))
+        return [a for hit in listed if hit and (a := self._find_article(hit.id))]
+
+    def export_citations(self, path: Path) -> bool:
+        """Write the citations of the listed articles to ``path`` (the form by its extension);
+        whether they were written. The status bar says what happened."""
+        articles = self.listed_articles()
+        if not articles:
+            self.statusBar().showMessage("No articles are listed to cite.")
+            return False
+        try:
+            message = write_citations(articles, path)
+        except OSError as error:
+            self.statusBar().showMessage(f"Could not write {path}: {error.strerror or error}")
+            return False
+        self.statusBar().showMessage(message, 8000)
+        return True
 
     def _marked(self, article: Article) -> MarkedWords:
         """What the reader marks in ``article``: the forms of the search's words it uses."""

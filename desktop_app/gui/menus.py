@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle, QToolBar, QWidget
 
 import desktop_app
+from desktop_app.gui.citing import choose_citation_file
 
 if TYPE_CHECKING:
     from desktop_app.gui.main_window import MainWindow
@@ -57,6 +58,17 @@ def choose_folder(window: MainWindow) -> None:
         window.import_paths([folder])
 
 
+def export_citations(window: MainWindow) -> None:
+    """Ask for a file and write the citations of the listed articles to it."""
+    count = window.model.rowCount()
+    if not count:
+        window.statusBar().showMessage("No articles are listed to cite.")
+        return
+    path = choose_citation_file(window, count)
+    if path is not None:
+        window.export_citations(path)
+
+
 def confirm_reextract_all(parent: QWidget, count: int) -> bool:
     """Ask before extracting every article again; whether the user agreed."""
     answer = QMessageBox.question(
@@ -98,6 +110,10 @@ def _build_file_menu(window: MainWindow) -> QAction:
         lambda running: again.setText(STOP_EXTRACTING if running else EXTRACT_ALL_AGAIN)
     )
     menu.addAction(again)
+    menu.addSeparator()
+    cite = _action(window, "Export &Citations…", "Ctrl+Shift+E", lambda: export_citations(window))
+    cite.setToolTip("Write the citations of the listed articles to a BibTeX, RIS or CSL JSON file")
+    menu.addAction(cite)
     menu.addSeparator()
     quit_action = _action(window, "&Quit", "Ctrl+Q", window.close)
     quit_action.setMenuRole(QAction.MenuRole.QuitRole)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -21,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import Article, MarkedWords
+from desktop_app.core.citations import FORMATS
 from desktop_app.gui import styles
 from desktop_app.gui.about_page import ArticleLoader, about_html
 from desktop_app.gui.annotations import AnnotationBar
+from desktop_app.gui.citing import FORM_NAMES, copy_citation
 from desktop_app.gui.elided_label import ElidedLabel
 from desktop_app.gui.formatting import format_date, join_parts
 from desktop_app.gui.original_pane import OriginalLoader, OriginalPane, may_have_original
@@ -121,6 +124,8 @@ class ReaderView(QWidget):
     """The user asked for the articles most like the one with this id."""
     reextract_requested = Signal(int)
     """The user asked for the article with this id to be extracted again from its saved page."""
+    cited = Signal(str)
+    """A citation of the article went to the clipboard; what to tell the user."""
 
     def __init__(
         self,
@@ -140,6 +145,7 @@ class ReaderView(QWidget):
         self.original_action = self._make_original_action()
         self.similar_action = self._make_similar_action()
         self.reextract_action = self._make_reextract_action()
+        self.cite_action, self.cite_menu = self._make_cite_action()
         self.original_pane = OriginalPane(load_original or (lambda _id: None), self)
         self.original_pane.hide()
         # Shortened rather than widening the reader when the window is narrow; the whole
@@ -184,6 +190,7 @@ class ReaderView(QWidget):
             self.commit_annotations()
         self._article = article
         self.similar_action.setEnabled(True)
+        self.cite_action.setEnabled(True)
         self._set_bookmark_state(article.bookmarked)
         self._show_extraction_state(article)
         if not same:
@@ -204,6 +211,7 @@ class ReaderView(QWidget):
         self.bookmark_action.setEnabled(False)
         self.original_action.setEnabled(False)
         self.similar_action.setEnabled(False)
+        self.cite_action.setEnabled(False)
         self.reextract_action.setEnabled(False)
         self.original_pane.forget()
         self.empty_label.setText(EMPTY_LIBRARY_PROMPT if library_is_empty else SELECT_PROMPT)
@@ -229,8 +237,13 @@ class ReaderView(QWidget):
         bar.addWidget(self.warning_label, 1)
         bar.addStretch(0)  # Keeps the buttons on the right while the warning is hidden.
         actions = (self.reextract_action, self.similar_action, self.original_action)
-        for action in (*actions, self.bookmark_action):
-            bar.addWidget(self._header_button(page, action))
+        for action in (*actions, self.cite_action, self.bookmark_action):
+            button = self._header_button(page, action)
+            if action is self.cite_action:
+                # A click copies the reference; the arrow offers the other forms.
+                button.setMenu(self.cite_menu)
+                button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+            bar.addWidget(button)
         self.panes = QSplitter(Qt.Orientation.Horizontal, page)
         self.panes.addWidget(self.browser)
         self.panes.addWidget(self.original_pane)
@@ -343,6 +356,20 @@ class ReaderView(QWidget):
     def _make_reextract_action(self) -> QAction:
         tip = "Extract this article again from its saved page, keeping tags and notes"
         return self._article_action("Extract again", "Ctrl+R", tip, self.reextract_requested)
+
+    def _make_cite_action(self) -> tuple[QAction, QMenu]:
+        tip = "Copy this article's reference; BibTeX, RIS or CSL JSON from the arrow"
+        action = self._new_action("Cite", "Ctrl+Shift+C", tip)
+        action.triggered.connect(lambda _checked=False: self._cite("text"))
+        menu = QMenu(self)
+        for form in FORMATS:
+            copy = menu.addAction(f"Copy {FORM_NAMES[form]}")
+            copy.triggered.connect(lambda _checked=False, form=form: self._cite(form))
+        return action, menu
+
+    def _cite(self, form: str) -> None:
+        if self._article is not None:
+            emit(self.cited, copy_citation(self._article, form))
 
     def _make_bookmark_action(self) -> QAction:
         action = self._toggle_action("☆ Bookmark", "Ctrl+D", "Bookmark this article")
