@@ -92,7 +92,8 @@ def folder_lookup(page_path: Path) -> ResourceLookup:
             return None
         candidate = named.resolve()
         # Only files under the page's own folder: a page must not pull in unrelated files.
-        if not candidate.is_relative_to(folder) or not candidate.is_file():
+        # (``named`` is a file, following links, so what it resolves to is one too.)
+        if not candidate.is_relative_to(folder):
             return None
         try:
             if candidate.stat().st_size > _MAX_ASSET_BYTES:

@@ -50,8 +50,7 @@ def citations(articles: Sequence[Article], form: str) -> str:
 def saved_on(article: Article) -> str | None:
     """The day (``YYYY-MM-DD``) the article's page was saved: its latest capture date, or the
     day it was imported when no source says when it was captured."""
-    captured = sorted(s.captured for s in article.sources if s.captured)
-    seen = captured[-1] if captured else article.added_at
+    seen = max((s.captured for s in article.sources if s.captured), default=article.added_at)
     parts = _date_parts(seen)
     return "-".join(f"{p:02d}" for p in parts) if len(parts) == 3 else None
 

@@ -15,6 +15,7 @@ from desktop_app.gui.formatting import plural
 
 log = logging.getLogger(__name__)
 
+NOTHING_LISTED = "No articles are listed to cite."
 FORM_NAMES = {"text": "reference", "bibtex": "BibTeX", "ris": "RIS", "csl-json": "CSL JSON"}
 _FILTERS = {
     "bibtex": "BibTeX (*.bib)",

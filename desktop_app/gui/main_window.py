@@ -32,7 +32,7 @@ from desktop_app.core import (
     SearchResults,
 )
 from desktop_app.gui import menus, styles
-from desktop_app.gui.citing import write_citations
+from desktop_app.gui.citing import NOTHING_LISTED, write_citations
 from desktop_app.gui.comparison_room import ComparisonRoom
 from desktop_app.gui.facet_panel import FACET_TITLES, FacetPanel, value_label
 from desktop_app.gui.formatting import plural
@@ -455,7 +455,7 @@ class MainWindow(QMainWindow):
         whether they were written. The status bar says what happened."""
         articles = self.listed_articles()
         if not articles:
-            self.statusBar().showMessage("No articles are listed to cite.")
+            self.statusBar().showMessage(NOTHING_LISTED)
             return False
         try:
             message = write_citations(articles, path)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle, QToolBar, QWidget
 
 import desktop_app
-from desktop_app.gui.citing import choose_citation_file
+from desktop_app.gui.citing import NOTHING_LISTED, choose_citation_file
 
 if TYPE_CHECKING:
     from desktop_app.gui.main_window import MainWindow
@@ -62,7 +62,7 @@ def export_citations(window: MainWindow) -> None:
     """Ask for a file and write the citations of the listed articles to it."""
     count = window.model.rowCount()
     if not count:
-        window.statusBar().showMessage("No articles are listed to cite.")
+        window.statusBar().showMessage(NOTHING_LISTED)
         return
     path = choose_citation_file(window, count)
     if path is not None:
