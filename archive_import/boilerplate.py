@@ -20,7 +20,7 @@ from archive_import.article_blocks import Block, PageContext, normal, prose_span
 
 log = logging.getLogger(__name__)
 
-BOILERPLATE_VERSION = 12
+BOILERPLATE_VERSION = 13
 
 # A list or table this much made of links is a list of other pages (related, most read, tags).
 _LINK_LIST_DENSITY = 0.7

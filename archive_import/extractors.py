@@ -3,8 +3,9 @@
 Before trafilatura: captions are noted and template parts marked by name (``captions``,
 ``page_chrome``). trafilatura reads the element the page declares as its article's body, or its
 sole ``<article>`` element, first, when it holds most of the prose, then the whole page if need
-be. After it: captions are restored and the extracted blocks are filtered by structure and
-density (``boilerplate``).
+be. After it: captions are restored, tables that only lay the page out give way to their
+contents (``layout_tables``), and the extracted blocks are filtered by structure and density
+(``boilerplate``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from archive_import.body_html import body_to_html, keep_preformatted
 from archive_import.boilerplate import BOILERPLATE_VERSION, remove_boilerplate
 from archive_import.captions import restore_captions, take_captions
 from archive_import.confidence import is_paywalled
+from archive_import.layout_tables import unwrap_layout_tables
 from archive_import.markup_names import PageNames
 from archive_import.page_chrome import (
     DROP_XPATH,
@@ -137,6 +139,7 @@ def extract_article(tree: lxml_html.HtmlElement, title: str | None = None) -> Ex
     if body is None:
         return None
     restore_captions(body, captions)
+    unwrap_layout_tables(body)
     remove_boilerplate(body, PageContext.of(tree, title))
     # The paywall cue only ever lowers the confidence in a short text (see confidence).
     paywalled = len(text_of(body)) < _TEASER_CHARS and is_paywalled(tree, names)
