@@ -32,7 +32,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 typecheck: install
-	$(BIN)/mypy archive_import desktop_app benchmarks
+	$(BIN)/mypy archive_import desktop_app benchmarks packaging
 
 pytest: install
 	$(BIN)/python -m pytest
@@ -44,7 +44,22 @@ screenshot: install
 	$(BIN)/python packaging/screenshot.py --library $(SAMPLE_LIBRARY) --out docs/screenshots --query lighthouse --original
 
 clean:
-	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+
+# The installer for this system (a .deb and .tar.gz on Linux, a .dmg on macOS, a setup .exe
+# on Windows) in dist/; then check that the frozen program imports, searches and opens.
+PACKAGE_STAMP := $(VENV)/.package-stamp
+
+$(PACKAGE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,package]' --config-settings editable_mode=compat
+	@touch $(PACKAGE_STAMP)
+
+.PHONY: package package-check
+package: $(PACKAGE_STAMP)
+	$(BIN)/python packaging/build_installer.py --out dist
+
+package-check: install
+	$(BIN)/python packaging/check_bundle.py build/package/dist
 
 # e.g. make bench-import ARGS=--breakdown; make bench-search ARGS="--articles 10000"
 ARGS ?=

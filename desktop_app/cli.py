@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(parser, with_default=True)
     parser.set_defaults(handler=_open_window)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    _add_open(commands)
     _add_import(commands)
     _add_extract(commands)
     _add_list(commands)
@@ -84,6 +85,17 @@ def _add_common(parser: argparse.ArgumentParser, with_default: bool) -> None:
     parser.add_argument(
         "-v", "--verbose", action="store_true", default=False if with_default else argparse.SUPPRESS
     )
+
+
+def _add_open(commands: Any) -> None:
+    cmd = commands.add_parser(
+        "open",
+        help="open the window, importing any saved pages given into the library there "
+        "(what a file manager's Open With runs)",
+    )
+    cmd.add_argument("paths", nargs="*", metavar="PATH")
+    _add_common(cmd, with_default=False)
+    cmd.set_defaults(handler=_open_window)
 
 
 def _add_import(commands: Any) -> None:
@@ -199,7 +211,8 @@ def _open_window(args: argparse.Namespace) -> int:
     from desktop_app.gui.app import run_window  # noqa: PLC0415 — Qt loads only for the window.
 
     folder: Path | None = args.library
-    return int(run_window(folder if folder is not None else default_library()))
+    paths: list[Path] = [Path(p) for p in getattr(args, "paths", [])]
+    return int(run_window(folder if folder is not None else default_library(), paths))
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -261,3 +261,10 @@ def test_cite_prints_citations_of_articles_or_bookmarks(pages: Path, tmp_path: P
     missing = run("cite", "999", "--library", lib)
     assert missing.returncode == 1
     assert "no article with id 999" in missing.stderr
+
+
+def test_open_takes_any_number_of_paths() -> None:
+    from desktop_app.cli import build_parser
+
+    assert build_parser().parse_args(["open"]).paths == []
+    assert build_parser().parse_args(["open", "a.html", "b.warc"]).paths == ["a.html", "b.warc"]

@@ -268,8 +268,8 @@ class Extractor:
         yield from self._in_workers(jobs)
 
     def _in_workers(self, jobs: Sequence[Job]) -> Generator[JobResult, None, None]:
-        self._start_pool()
-        log.info("extracting in %d worker processes", self.workers)
+        context = self._start_pool()
+        log.info("extracting in %d worker processes (%s)", self.workers, context.get_start_method())
         early = early_positions(jobs, _EARLY_PER_WORKER * self.workers)
         running = {position: self._submit(jobs[position]) for position in early}
         started = set(early)
@@ -287,11 +287,13 @@ class Extractor:
         finally:
             self.close()
 
-    def _start_pool(self) -> None:
+    def _start_pool(self) -> multiprocessing.context.BaseContext:
+        context = _context()
         self._pool = ProcessPoolExecutor(
-            self.workers, mp_context=_context(), initializer=set_up_worker
+            self.workers, mp_context=context, initializer=set_up_worker
         )
         self.processes_started += self.workers
+        return context
 
     def _submit(self, job: Job) -> Future[JobResult]:
         assert self._pool is not None

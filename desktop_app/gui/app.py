@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.core import CoreError
@@ -16,6 +18,9 @@ from desktop_app.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
+# The application's icon, drawn once as a vector; the installers render their sizes from it.
+ICON = Path(__file__).with_name("assets") / "archive-browser.svg"
+
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The running QApplication, created and named if there is none yet."""
@@ -24,6 +29,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(QIcon(str(ICON)))
     hints = app.styleHints()
     # The reader is designed light; a dark chrome around it would look patched together.
     if hasattr(hints, "setColorScheme"):
@@ -31,8 +37,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_window(library_folder: Path) -> int:
-    """Show the main window on the library in ``library_folder``; the event loop's exit code."""
+def run_window(library_folder: Path, import_paths: Sequence[Path] = ()) -> int:
+    """Show the main window on the library in ``library_folder``; the event loop's exit code.
+
+    ``import_paths`` (files a file manager opened with the program) are imported into the
+    library as the window opens, with the progress the window shows for any import.
+    """
     app = make_application()
     try:
         library = open_library(library_folder)
@@ -46,6 +56,8 @@ def run_window(library_folder: Path) -> int:
         window = MainWindow(library)
         window.show()
         log.info("window open on %s", library_folder)
+        if import_paths:
+            window.import_paths(import_paths)
         return app.exec()
     finally:
         library.close()
