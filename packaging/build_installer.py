@@ -42,9 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     out: Path = args.out.resolve()
     work = ROOT / "build" / "package"
     out.mkdir(parents=True, exist_ok=True)
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    # Qt draws the icons from their SVG; it needs an application object to exist meanwhile.
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     write_icons(work / "icons")
-    del app
     bundle = freeze(work)
     for made in wrap(bundle, work / "icons", out):
         print(f"{made}  ({made.stat().st_size / 1e6:.1f} MB)")

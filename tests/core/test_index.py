@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from array import array
 from collections.abc import Iterator
@@ -27,7 +28,7 @@ from desktop_app.core.search.analysis import (
 from desktop_app.core.search.schema import SCHEMA, document_for
 from desktop_app.core.search.searchindex import VERSION_FILE, SearchIndex
 from desktop_app.core.search.view import _pairs
-from desktop_app.core.search.writing import FastWriter
+from desktop_app.core.search.writing import FastWriter, FlatPool
 from tests.core.search_pages import PAGES, write_pages
 from tests.pages import write_page
 
@@ -457,6 +458,51 @@ def test_commits_merge_their_small_segments_and_leave_a_rebuilds_alone(
         assert seen == [[1, 6], [1, 1, 6], [1, 1, 1, 6], [4, 6]]
         assert library.search("tide").total == 4
         assert library.search("harbour").total == 6
+
+
+def test_a_rebuild_cuts_a_segment_when_its_postings_fill_their_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Imported in name order: six short articles, then six ten times as long.
+    for n in range(6):
+        write_page(tmp_path / "pages", f"a{n}.html", f"Short {n}", f"Harbour note {n}.")
+    survey = " ".join(f"Tide table line {line} of the survey." for line in range(200))
+    for n in range(6):
+        write_page(tmp_path / "pages", f"b{n}.html", f"Long {n}", f"Survey {n}. {survey}")
+
+    def segment_sizes() -> list[int]:
+        ix = whoosh_index.open_dir(str(tmp_path / "lib" / "index"))
+        try:
+            return [s.doc_count_all() for s in ix._segments()]
+        finally:
+            ix.close()
+
+    with Library(tmp_path / "lib", workers=1) as library:
+        library.import_paths([tmp_path / "pages"])
+        footprints: list[int] = []
+        measure = FlatPool.footprint
+
+        def footprint(pool: FlatPool) -> int:
+            footprints.append(measure(pool))
+            return footprints[-1]
+
+        monkeypatch.setattr(FlatPool, "footprint", footprint)
+        library.rebuild_index()
+        assert segment_sizes() == [12]  # far under the real budget: one segment
+        growth = [b - a for a, b in itertools.pairwise([0, *footprints])]
+        assert min(growth[6:]) > 3 * max(growth[1:6])  # a long article's postings weigh more
+
+        # A budget of three long articles: the short ones share a segment with some long
+        # ones, then the long ones go three at a time.
+        monkeypatch.setattr(search_index_module, "SEGMENT_POOL_BYTES", 3 * min(growth[6:]))
+        library.rebuild_index()
+        sizes = segment_sizes()
+        assert sum(sizes) == 12
+        assert len(sizes) >= 3
+        assert sizes[0] > 6
+        assert max(sizes[1:]) <= 3
+        assert library.search("harbour").total == 6
+        assert library.search("survey").total == 6
 
 
 def test_a_reader_over_several_segments_is_added_as_whoosh_adds_it(

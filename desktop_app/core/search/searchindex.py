@@ -11,7 +11,7 @@ import functools
 import itertools
 import logging
 import shutil
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -42,6 +42,11 @@ VERSION_FILE = "archive-browser-index-version"
 # fit in memory: about 40 KB an article of 800 words, so a rebuild of 100,000 articles
 # stays under 600 MB in all.
 SEGMENT_ARTICLES = 8_000
+# ...or sooner, once its postings take this much memory (as ``FlatPool.footprint`` counts
+# it): long articles fill a segment's memory with fewer of them. With segments of 8,000
+# articles whatever their length, a rebuild of articles of 3,200 words reached 1.1 GB; with
+# this bound, 514 MB. Articles of 800 words fill it at some 6,800.
+SEGMENT_POOL_BYTES = 150 * 2**20
 # "Did you mean" is offered when a query finds fewer than this many articles.
 SUGGEST_BELOW = 3
 # A search maps about 5 MB of term tables at 100,000 articles (see ``MappedStorage``), so
@@ -440,14 +445,18 @@ def rebuild(
         sample = list(itertools.islice(stream, pairs.SAMPLE_ARTICLES))
         common = _learn_common_words(sample)
         pairs.save(fresh, common)
-        for article in itertools.chain(sample, stream):
+        in_segment = 0
+        # The sample is let go of as it is indexed, not held to the end.
+        for article in itertools.chain(_drained(sample), stream):
             if writer is None:
                 writer = FastWriter(ix, common=common)
             writer.add_document(**document_for(article))
             count += 1
-            if count % SEGMENT_ARTICLES == 0:
+            in_segment += 1
+            if in_segment >= SEGMENT_ARTICLES or writer.pool.footprint() >= SEGMENT_POOL_BYTES:
                 writer.commit(mergetype=NO_MERGE)
                 writer = None
+                in_segment = 0
             if progress is not None and count % 1000 == 0:
                 progress(count)
         if writer is not None:
@@ -469,6 +478,13 @@ def rebuild(
 
 
 __all__ = ["IndexHit", "IndexOutdated", "IndexResults", "SearchIndex", "opening_snippet", "rebuild"]
+
+
+def _drained(items: list[_T]) -> Iterator[_T]:
+    """The items of ``items`` in order, each removed from the list as it is given."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def _learn_common_words(sample: list[Article]) -> dict[str, frozenset[str]]:

@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 _BYTES_PER_POSITION = array("I").itemsize
 # Terms whose entries and posting lists are gathered before they are written.
 _PIECES_PER_WRITE = 4096
+# What a term costs the pool beside its postings: its string and its entry in a dict.
+_BYTES_PER_TERM = 100
 
 
 class WordsField(fields.TEXT):  # type: ignore[misc]  # Whoosh is untyped here.
@@ -92,6 +94,11 @@ class FlatPool:
 
     def __len__(self) -> int:
         return len(self._docs)
+
+    def footprint(self) -> int:
+        """About how many bytes the pool holds: 16 a posting in the flat arrays, 4 a
+        position, some 100 a term (its string and its entry in the field's table)."""
+        return 16 * len(self._docs) + len(self._values) + _BYTES_PER_TERM * self._count
 
     @property
     def fieldnames(self) -> set[str]:
