@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import zlib
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
@@ -26,7 +26,7 @@ from archive_import.webarchive import read_webarchive
 
 log = logging.getLogger(__name__)
 
-PageReader = Callable[[bytes, Path], list[SavedPage]]
+PageReader = Callable[[bytes, Path], Sequence[SavedPage]]
 
 _PAGE_READERS: dict[str, PageReader] = {
     formats.MHTML: read_mhtml,
@@ -58,7 +58,7 @@ class Part:
     index: int
     count: int
 
-    def of(self, pages: list[SavedPage]) -> list[SavedPage]:
+    def of(self, pages: Sequence[SavedPage]) -> Sequence[SavedPage]:
         """This part's run of ``pages``."""
         return pages[
             len(pages) * self.index // self.count : len(pages) * (self.index + 1) // self.count
@@ -160,7 +160,9 @@ def _articles(data: bytes, source: Source, depth: int) -> list[ExtractedArticle]
     return _from_pages(reader(data, Path(source.path)), source)
 
 
-def _from_pages(pages: list[SavedPage], source: Source, prefix: str = "") -> list[ExtractedArticle]:
+def _from_pages(
+    pages: Sequence[SavedPage], source: Source, prefix: str = ""
+) -> list[ExtractedArticle]:
     """Extract every page; pages without an article are passed over, not fatal."""
     articles, empty = [], []
     for page in pages:

@@ -7,6 +7,7 @@ import logging
 import mimetypes
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 from urllib.parse import unquote, urldefrag, urljoin, uses_relative
 
 from archive_import.document import Asset
@@ -16,6 +17,7 @@ log = logging.getLogger(__name__)
 
 # Looks up the bytes and media type of a resource by its absolute URL (or cid:/local key).
 ResourceLookup = Callable[[str], "tuple[bytes, str] | None"]
+_V = TypeVar("_V")
 
 
 def _no_resources(_url: str) -> tuple[bytes, str] | None:
@@ -49,11 +51,12 @@ class SavedPage:
     """Finds the bytes of an image the file carries, by absolute URL."""
 
 
-def resource_table(entries: Mapping[str, tuple[bytes, str]]) -> ResourceLookup:
-    """A lookup over URL -> (bytes, media type) that ignores fragments and percent-encoding."""
+def resource_table(entries: Mapping[str, _V]) -> Callable[[str], _V | None]:
+    """A lookup over URL -> value (bytes and media type, or how to read them) that ignores
+    fragments and percent-encoding."""
     table = {_key(url): value for url, value in entries.items()}
 
-    def lookup(url: str) -> tuple[bytes, str] | None:
+    def lookup(url: str) -> _V | None:
         return table.get(_key(url))
 
     return lookup

@@ -13,8 +13,14 @@ from functools import partial
 from pathlib import Path
 
 from archive_import.errors import InputError
-from archive_import.saved_page import SavedPage
-from archive_import.warc import WarcContents, saved_pages, scan_warc, url_key
+from archive_import.warc import (
+    ArchivePages,
+    Opener,
+    WarcContents,
+    saved_pages,
+    scan_warc,
+    url_key,
+)
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +47,7 @@ def looks_like_wacz(head: bytes, name: str) -> bool:
     return name.lower().endswith(".wacz")
 
 
-def read_wacz(data: bytes, path: Path) -> list[SavedPage]:
+def read_wacz(data: bytes, path: Path) -> ArchivePages:
     """One ``SavedPage`` per archived page, titled from ``pages/pages.jsonl``, in archive order."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -51,18 +57,32 @@ def read_wacz(data: bytes, path: Path) -> list[SavedPage]:
         warcs = [info for info in archive.infolist() if _is_warc(info.filename)]
         if not warcs:
             raise InputError(path, "the WACZ file holds no WARC files in its archive/ folder")
-        contents = _read_warcs(archive, warcs, path)
+        contents = _read_warcs(archive, warcs, data, path)
         listed = _listed_pages(archive)
     pages = saved_pages(contents, path)
     return _chosen(pages, listed, contents)
 
 
-def _read_warcs(archive: zipfile.ZipFile, warcs: list[zipfile.ZipInfo], path: Path) -> WarcContents:
-    """Every WARC of the WACZ as one collection, so revisits find originals in other WARCs."""
+def _read_warcs(
+    archive: zipfile.ZipFile, warcs: list[zipfile.ZipInfo], data: bytes, path: Path
+) -> WarcContents:
+    """Every WARC of the WACZ as one collection, so revisits find originals in other WARCs.
+
+    A WARC stored in the zip uncompressed (as WACZ files store theirs: they are gzipped
+    already) is read in place from the WACZ's bytes, so its pages can be read again one at a
+    time; a compressed member is read once, through the zip module, and its pages kept.
+    """
     contents, failures = WarcContents(), []
     for info in warcs:
+        start = _stored_start(data, info)
+        opener: Opener = (
+            partial(archive.open, info)
+            if start is None
+            else partial(MemberStream, data, start, info.file_size)
+        )
+        seeks_cheaply = start is not None
         try:
-            contents.merge(scan_warc(partial(archive.open, info), path, info.filename))
+            contents.merge(scan_warc(opener, path, info.filename, seeks_cheaply=seeks_cheaply))
         except InputError as exc:
             failures.append(exc.reason)
         except _MEMBER_ERRORS as exc:
@@ -92,19 +112,60 @@ def _listed_pages(archive: zipfile.ZipFile) -> dict[str, str]:
     return listed
 
 
-def _chosen(
-    pages: list[SavedPage], listed: dict[str, str], contents: WarcContents
-) -> list[SavedPage]:
+def _chosen(pages: ArchivePages, listed: dict[str, str], contents: WarcContents) -> ArchivePages:
     """The listed pages with their titles; every page when the list matches none.
 
     A crawl also captures the HTML of frames and embeds; the page list says which
     documents were the pages visited. A listed URL may have redirected to the page.
     """
     titles = {url_key(contents.final_url(url)): title for url, title in listed.items()}
-    chosen = [page for page in pages if page.url and url_key(page.url) in titles]
-    if not chosen:
-        return pages
-    return [replace(page, title=titles[url_key(page.url or "")] or None) for page in chosen]
+    chosen = [
+        replace(capture, title=titles[url_key(capture.url)] or None)
+        for capture in pages.captures
+        if capture.url and url_key(capture.url) in titles
+    ]
+    return pages.only(chosen) if chosen else pages
+
+
+def _stored_start(data: bytes, info: zipfile.ZipInfo) -> int | None:
+    """Where a member stored uncompressed and unencrypted begins in the zip's bytes; None
+    for any other member (or a local header that does not read as one)."""
+    if info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 0x1:
+        return None
+    header = data[info.header_offset : info.header_offset + _LOCAL_HEADER.size]
+    if len(header) < _LOCAL_HEADER.size:
+        return None
+    magic, _flags, _compressed, _size, name_length, extra_length = _LOCAL_HEADER.unpack(header)
+    if magic != _ZIP_MAGIC:
+        return None
+    start = info.header_offset + _LOCAL_HEADER.size + name_length + extra_length
+    return start if start + info.file_size <= len(data) else None
+
+
+class MemberStream:
+    """A stored zip member read in place from the zip's bytes: opening, seeking and reading
+    it copies only what is read."""
+
+    def __init__(self, data: bytes, start: int, size: int) -> None:
+        self._view = memoryview(data)[start : start + size]
+        self._position = 0
+
+    def read(self, size: int = -1, /) -> bytes:
+        end = len(self._view) if size < 0 else min(len(self._view), self._position + size)
+        chunk = bytes(self._view[self._position : end])
+        self._position = max(self._position, end)
+        return chunk
+
+    def seek(self, offset: int, whence: int = 0, /) -> int:
+        base = {0: 0, 1: self._position, 2: len(self._view)}[whence]
+        self._position = max(0, base + offset)
+        return self._position
+
+    def tell(self) -> int:
+        return self._position
+
+    def close(self) -> None:
+        self._view.release()
 
 
 def _json_object(line: str) -> dict[str, object] | None:

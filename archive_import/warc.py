@@ -12,11 +12,12 @@ import logging
 import re
 import zlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Protocol
+from typing import Any, Protocol, overload
 from urllib.parse import unquote, urldefrag, urlsplit, urlunsplit
 
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
@@ -42,11 +43,16 @@ class Stream(Protocol):
 
     def seek(self, offset: int, whence: int = 0, /) -> int: ...
 
+    def tell(self) -> int: ...
+
     def close(self) -> None: ...
 
 
-# Opens the archive's bytes from the start; called again when a first reading fails.
+# Opens the archive's bytes from the start; called again when a first reading fails, and
+# to read a record again where its stream seeks cheaply.
 Opener = Callable[[], Stream]
+# A record's payload, read when it is needed.
+Fetch = Callable[[], bytes]
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _WARC_STARTS = (b"WARC/", b"filedesc://")
@@ -80,13 +86,19 @@ _BROTLI = _optional_module("brotli")
 
 @dataclass(frozen=True)
 class Capture:
-    """An HTML page as one archive record holds it."""
+    """An HTML page of an archive: what its record's headers say, and how to read its body.
 
-    data: bytes
+    The body is read again from the archive when the page is extracted, so that a crawl of
+    thousands of pages holds one page's bytes at a time, not all of them decoded.
+    """
+
+    fetch: Fetch
     charset: str | None
     url: str
     captured: str | None
     locator: str
+    title: str | None = None
+    """A title the container records (a WACZ's page list)."""
 
 
 @dataclass
@@ -94,12 +106,12 @@ class WarcContents:
     """What one or more WARC files hold that articles need: pages, images and their links."""
 
     pages: list[Capture] = field(default_factory=list)
-    images: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+    images: dict[str, tuple[Fetch, str]] = field(default_factory=dict)
     redirects: dict[str, str] = field(default_factory=dict)
     kinds: Counter[str] = field(default_factory=Counter)
     # Ways a revisit can name its original (URI and date, URI, payload digest).
     page_keys: set[str] = field(default_factory=set)
-    image_keys: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+    image_keys: dict[str, tuple[Fetch, str]] = field(default_factory=dict)
     revisits: list[tuple[str, str, list[str]]] = field(default_factory=list)
 
     @property
@@ -128,8 +140,17 @@ class WarcContents:
         """Finds an image of the archive by URL, following recorded redirects."""
         table = resource_table(self.images)
         redirects = self.redirects
-        # Not a method of self: the pages' bytes go with the pages, not with every lookup.
-        return lambda url: table(url) or table(_followed(redirects, url))
+
+        # Not a method of self: the lookup needs only the images and the redirects.
+        def find(url: str) -> tuple[bytes, str] | None:
+            found = table(url) or table(_followed(redirects, url))
+            if found is None:
+                return None
+            fetch, media_type = found
+            data = fetch()
+            return (data, media_type) if data else None
+
+        return find
 
 
 def _followed(redirects: dict[str, str], url: str) -> str:
@@ -152,16 +173,22 @@ def looks_like_warc(head: bytes, name: str) -> bool:
     return _is_archive_start(head)
 
 
-def read_warc(data: bytes, path: Path) -> list[SavedPage]:
+def read_warc(data: bytes, path: Path) -> ArchivePages:
     """One ``SavedPage`` per HTML page captured in a WARC/ARC file, in the file's order."""
+    # BytesIO shares the bytes it is given: every stream opened here reads ``data`` in place.
     contents = scan_warc(lambda: io.BytesIO(data), path)
     return saved_pages(contents, path)
 
 
-def scan_warc(open_stream: Opener, path: Path, member: str = "") -> WarcContents:
+def scan_warc(
+    open_stream: Opener, path: Path, member: str = "", *, seeks_cheaply: bool = True
+) -> WarcContents:
     """Read every record of one archive; recovers from badly gzipped and truncated files.
 
     ``member`` names the archive inside a container (a WACZ) and prefixes the locators.
+    Where ``open_stream``'s streams seek cheaply, the pages and images are read again from
+    their records when needed; otherwise (a compressed zip member, an archive gzipped
+    whole, which seek by reading from the start) their bodies are kept as they are read.
     """
     what = member or "the file"
     start = _start(open_stream)
@@ -174,8 +201,9 @@ def scan_warc(open_stream: Opener, path: Path, member: str = "") -> WarcContents
     best, first_error = WarcContents(), None
     for attempt in attempts:
         contents = WarcContents()
+        reopen = open_stream if attempt is open_stream and seeks_cheaply else None
         try:
-            _read_records(attempt(), contents, member, is_arc=is_arc)
+            _read_records(attempt(), contents, member, is_arc=is_arc, reopen=reopen)
         except _READ_ERRORS as exc:
             log.info("%s %s: reading stopped: %s", path, member, _brief(exc))
             first_error = first_error or exc
@@ -206,7 +234,37 @@ def _is_archive_start(head: bytes) -> bool:
     return head.startswith(_WARC_STARTS) or _ARC_RECORD_LINE.match(head) is not None
 
 
-def saved_pages(contents: WarcContents, path: Path) -> list[SavedPage]:
+class ArchivePages(Sequence[SavedPage]):
+    """An archive's pages, each read from the archive as it is taken: extracting a crawl
+    page by page holds one page's bytes at a time (and the images it shows)."""
+
+    def __init__(
+        self, captures: list[Capture], documents: dict[str, Capture], lookup: ResourceLookup
+    ) -> None:
+        self.captures = captures
+        self._documents = documents
+        self._lookup = lookup
+
+    def __len__(self) -> int:
+        return len(self.captures)
+
+    @overload
+    def __getitem__(self, index: int) -> SavedPage: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> ArchivePages: ...
+
+    def __getitem__(self, index: int | slice) -> SavedPage | ArchivePages:
+        if isinstance(index, slice):
+            return self.only(self.captures[index])
+        return _saved(self.captures[index], self._documents, self._lookup)
+
+    def only(self, captures: list[Capture]) -> ArchivePages:
+        """These pages of the same archive (a part of them, or the ones a list names)."""
+        return ArchivePages(captures, self._documents, self._lookup)
+
+
+def saved_pages(contents: WarcContents, path: Path) -> ArchivePages:
     """The pages of an archive, each able to find the archive's images and frames."""
     if not contents.records:
         raise InputError(path, "the file is not a valid WARC file: it holds no records")
@@ -217,7 +275,7 @@ def saved_pages(contents: WarcContents, path: Path) -> list[SavedPage]:
     documents: dict[str, Capture] = {}
     for capture in contents.pages:
         documents.setdefault(url_key(capture.url), capture)
-    return [_saved(capture, documents, lookup) for capture in contents.pages]
+    return ArchivePages(contents.pages, documents, lookup)
 
 
 def url_key(url: str) -> str:
@@ -232,17 +290,50 @@ def url_key(url: str) -> str:
     return urlunsplit((scheme.lower(), host.lower(), path or "/", query, ""))
 
 
-def _read_records(stream: Stream, contents: WarcContents, member: str, *, is_arc: bool) -> None:
+def _read_records(
+    stream: Stream, contents: WarcContents, member: str, *, is_arc: bool, reopen: Opener | None
+) -> None:
+    """Read every record of ``stream`` into ``contents``; ``reopen`` (when the stream seeks
+    cheaply) opens it again, to read a page or image when it is needed."""
     records = ArchiveIterator(stream, arc2warc=True)
     try:
         while (record := _next_record(records)) is not None:
             # ARC records have no id (warcio invents a new one on every reading): use the offset.
             locator = f"offset:{records.offset}" if is_arc else _record_id(record)
             locator = f"{member}#{locator}" if member else locator
-            contents.kinds[_take(record, contents, locator)] += 1
+            where = None if reopen is None else (reopen, records.offset)
+            contents.kinds[_take(record, contents, locator, where)] += 1
     finally:
         if records.err_count:
             log.warning("%d records had a wrong Content-Length", records.err_count)
+
+
+def _fetcher(data: bytes, where: tuple[Opener, int] | None) -> Fetch:
+    """How to have a record's payload again: read from its place, or kept as read."""
+    if where is None:
+        return lambda: data
+    reopen, offset = where
+    return partial(_payload_at, reopen, offset)
+
+
+def _payload_at(reopen: Opener, offset: int) -> bytes:
+    """The payload of the record starting at ``offset`` (nothing when it cannot be read)."""
+    stream = reopen()
+    records = None
+    try:
+        stream.seek(offset)
+        records = ArchiveIterator(stream, arc2warc=True)
+        record = _next_record(records)
+        payload = _payload(record) if record is not None else b""
+    except _READ_ERRORS as exc:
+        log.warning("a record read before could not be read again at %d: %s", offset, exc)
+        payload = b""
+    finally:
+        # Its buffers go now, not when the collector finds the iterator's reference cycle.
+        if records is not None:
+            records.close()
+        stream.close()
+    return payload if isinstance(payload, bytes) else b""
 
 
 def _next_record(records: Any) -> Any:
@@ -255,27 +346,34 @@ def _next_record(records: Any) -> Any:
         raise ArchiveLoadFailed(f"malformed record header ({exc})") from exc
 
 
-def _take(record: Any, contents: WarcContents, locator: str) -> str:
-    """Keep what ``record`` holds for articles; returns what kind of record it was."""
+def _take(
+    record: Any, contents: WarcContents, locator: str, where: tuple[Opener, int] | None
+) -> str:
+    """Note what ``record`` holds for articles; returns what kind of record it was."""
     kind = _kind(record)
     if kind == "revisit":
         _note_revisit(record, contents)
     elif kind == "redirect":
         _note_redirect(record, contents)
     elif kind in ("HTML page", "image", "untyped"):
-        kind = _keep_payload(record, kind, contents, locator)
+        kind = _keep_payload(record, kind, contents, locator, where)
     return kind
 
 
-def _keep_payload(record: Any, kind: str, contents: WarcContents, locator: str) -> str:
+def _keep_payload(
+    record: Any, kind: str, contents: WarcContents, locator: str, where: tuple[Opener, int] | None
+) -> str:
+    # Read now to tell an untyped payload's kind and to pass over empty ones; kept only
+    # where the record cannot be read again cheaply.
     data = _payload(record)
     if isinstance(data, _Unreadable):
         return f"{'page' if kind == 'HTML page' else 'file'} compressed with {data.encoding}"
     kind = _sniffed_kind(data) if kind == "untyped" else kind
     if kind == "HTML page" and data.strip():
-        _keep_page(record, data, contents, locator)
-    elif kind == "image" and data:
-        _keep_image(record, data, contents)
+        _keep_page(record, _fetcher(data, where), contents, locator)
+    elif kind == "image" and data and len(data) <= _MAX_IMAGE_BYTES:
+        media_type = _media_type(record) or _sniff_image(data) or ""
+        _keep_image(record, (_fetcher(data, where), media_type), contents)
     elif kind == "HTML page":
         kind = "empty page"
     return kind
@@ -309,20 +407,17 @@ def _sniffed_kind(data: bytes) -> str:
     return "HTML page" if _HTML_START.match(data[:1024]) else "non-HTML file"
 
 
-def _keep_page(record: Any, data: bytes, contents: WarcContents, locator: str) -> None:
+def _keep_page(record: Any, fetch: Fetch, contents: WarcContents, locator: str) -> None:
     url = _target(record)
     headers = record.http_headers or record.rec_headers
     match = _CHARSET.search(headers.get_header("Content-Type") or "")
     captured = record.rec_headers.get_header("WARC-Date")
-    contents.pages.append(Capture(data, match.group(1) if match else None, url, captured, locator))
+    contents.pages.append(Capture(fetch, match.group(1) if match else None, url, captured, locator))
     contents.page_keys.update(_original_keys(record, url))
 
 
-def _keep_image(record: Any, data: bytes, contents: WarcContents) -> None:
-    if len(data) > _MAX_IMAGE_BYTES:
-        return
+def _keep_image(record: Any, image: tuple[Fetch, str], contents: WarcContents) -> None:
     url = _target(record)
-    image = (data, _media_type(record) or _sniff_image(data) or "")
     contents.images.setdefault(url, image)
     for key in _original_keys(record, url):
         contents.image_keys.setdefault(key, image)
@@ -470,7 +565,7 @@ def _record_id(record: Any) -> str:
 
 
 def _saved(capture: Capture, documents: dict[str, Capture], lookup: ResourceLookup) -> SavedPage:
-    data, charset = _with_frames(capture, documents)
+    data, charset = _with_frames(capture, capture.fetch(), documents)
     return SavedPage(
         data=data,
         charset=charset,
@@ -478,28 +573,32 @@ def _saved(capture: Capture, documents: dict[str, Capture], lookup: ResourceLook
         captured=capture.captured,
         locator=capture.locator,
         base=capture.url or None,
+        title=capture.title,
         lookup=lookup,
     )
 
 
-def _with_frames(capture: Capture, documents: dict[str, Capture]) -> tuple[bytes, str | None]:
-    """The page with the documents of its frames put in place, when the archive has them."""
+def _with_frames(
+    capture: Capture, data: bytes, documents: dict[str, Capture]
+) -> tuple[bytes, str | None]:
+    """The page (``data``) with the documents of its frames put in place, when the archive
+    has them."""
     base = capture.url or None
 
     def find(url: str) -> str | None:
         document = documents.get(url_key(url))
         if document is None or document is capture:
             return None
-        return decode_text(document.data, document.charset)
+        return decode_text(document.fetch(), document.charset)
 
-    sources = (html.unescape(s.decode("latin-1")) for s in _FRAME_SRC.findall(capture.data))
+    sources = (html.unescape(s.decode("latin-1")) for s in _FRAME_SRC.findall(data))
     keys = {url_key(resolve(source, base)) for source in sources}
     if not any(documents.get(key, capture) is not capture for key in keys):
-        return capture.data, capture.charset
-    page = decode_text(capture.data, capture.charset)
+        return data, capture.charset
+    page = decode_text(data, capture.charset)
     inlined = inline_frames(page, base, find)
     if inlined is page:
-        return capture.data, capture.charset
+        return data, capture.charset
     return inlined.encode("utf-8"), "utf-8"
 
 

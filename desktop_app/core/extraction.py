@@ -25,9 +25,8 @@ BUG_REASON = "Archive Browser failed on this file (a bug; the log file has the d
 CRASH_REASON = "reading this file made the extractor crash (out of memory, or a bug)"
 # Starting worker processes costs about a second; below this many files it does not pay,
 # unless a big crawl was split into parts (see split_big_crawls), or a file is this big:
-# reading it can take several times its size in memory (about eight times, for a gzipped
-# crawl: docs/benchmarks.md), which goes back to the system when a worker ends but would
-# stay with the window's process.
+# reading it takes its size in memory and more (a zip or an MHTML file is unpacked whole),
+# which goes back to the system when a worker ends but would stay with the window's process.
 _MIN_FILES_FOR_WORKERS = 8
 _OWN_PROCESS_BYTES = 20_000_000
 # Results are written in input order; a wide window lets the other workers run ahead
@@ -39,13 +38,14 @@ _WINDOW_PER_WORKER = 32
 _EARLY_PER_WORKER = 2
 _EARLY_MIN_BYTES = 256 * 1024
 # A big crawl is extracted in parts of at least this many bytes (some 20 to 60 pages), at
-# most this many per worker process (see split_big_crawls). Each part holds the whole crawl
-# in memory, decoded (about eight times the file's size): past this size a crawl stays whole.
+# most this many per worker process (see split_big_crawls). Each part holds the crawl's
+# bytes in memory (its pages are read from them one at a time), so a crawl split over two
+# workers takes twice its size: past this size a crawl stays whole.
 _PART_BYTES = 1_000_000
 SMALLEST_SPLIT_BYTES = 2 * _PART_BYTES
 """A file smaller than this is never split (it would not make two parts)."""
 _PARTS_PER_WORKER = 2
-_MOST_SPLIT_BYTES = 100_000_000
+_MOST_SPLIT_BYTES = 400_000_000
 # A job for a few pages of a crawl (an article read again) is not worth splitting.
 _FEWEST_PAGES_TO_SPLIT = 50
 _NO_ARTICLE_IN_PARTS = "none of its pages holds article text"
@@ -164,7 +164,7 @@ def split_big_crawls(jobs: Sequence[Job], workers: int) -> list[Job]:
     A crawl (WARC, WACZ) holding a worker's share of the batch or more would keep one core
     busy while the others idle, and show no progress for minutes: it is extracted in parts,
     so every core works on it. Each part reads the whole file again, which costs CPU, and
-    holds all of it in memory; so smaller crawls, crawls among many files that keep every
+    holds its bytes in memory; so smaller crawls, crawls among many files that keep every
     core busy anyway, and crawls over ``_MOST_SPLIT_BYTES`` stay whole.
     """
     total = sum(job.size for job in jobs)

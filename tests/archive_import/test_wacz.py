@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from archive_import.document import Source
 from archive_import.errors import InputError, NotAnArticle
 from archive_import.html_page import article_from_saved
 from archive_import.saved_page import SavedPage
-from archive_import.wacz import looks_like_wacz, read_wacz
+from archive_import.wacz import MemberStream, looks_like_wacz, read_wacz
 from tests.archive_import.builders_warc import (
     DATE,
     PNG,
@@ -183,3 +184,32 @@ def test_real_wacz_files(name: str, url: str, locator: str) -> None:
     article = article_from_saved(saved, Source(str(path), "wacz", "0" * 64))
     assert article.title == "Example Domain"
     assert "illustrative examples in documents" in article.text
+
+
+def test_stored_and_compressed_warc_members_are_both_read(tmp_path: Path) -> None:
+    stored = warc_bytes([page(SITE + "herons", HERONS), image(SITE + "heron.png")])
+    path = write_wacz(tmp_path / "birds.wacz", {"one.warc.gz": stored})
+    # The same WARC deflated inside the zip: read through the zip module, not in place.
+    deflated = tmp_path / "deflated.wacz"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(deflated, "w") as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info), zipfile.ZIP_DEFLATED)
+    for wacz in (path, deflated):
+        pages = read(wacz)
+        assert [p.data for p in pages] == [HERONS]
+        assert pages[0].lookup(SITE + "heron.png") == (PNG, "image/png")
+
+
+def test_a_stored_member_is_read_in_place_from_the_wacz(tmp_path: Path) -> None:
+    warc = warc_bytes([page(SITE + "herons", HERONS), page(SITE + "owls", OWLS)])
+    data = write_wacz(tmp_path / "birds.wacz", {"one.warc.gz": warc}).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo("archive/one.warc.gz")
+        stream = MemberStream(data, data.index(warc), info.file_size)
+    assert stream.read(len(warc)) == warc
+    assert stream.seek(5) == 5
+    assert stream.read(3) == warc[5:8]
+    assert stream.tell() == 8
+    assert stream.seek(-4, 2) == len(warc) - 4
+    assert stream.read() == warc[-4:]
+    assert stream.read(10) == b""

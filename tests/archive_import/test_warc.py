@@ -6,6 +6,7 @@ import gzip
 import importlib
 import importlib.util
 import time
+import tracemalloc
 import zlib
 from pathlib import Path
 
@@ -452,3 +453,43 @@ def test_real_warc_page_details(name: str, locator: str, captured: str, phrase: 
     found = article(saved, path)
     assert phrase in found.text
     assert saved.data.lstrip().startswith(b"<")  # no chunk sizes left in the chunked one
+
+
+def _big_pages(count: int) -> list[Record]:
+    """Pages of some 200 KB each, different from each other."""
+    filler = " ".join(f"word{n}" for n in range(30_000))
+    return [
+        page(f"{URL}/{n}", html(f"Page {n}", f"Page number {n}. {filler}")) for n in range(count)
+    ]
+
+
+def test_a_crawls_pages_are_read_one_at_a_time(tmp_path: Path) -> None:
+    path = write_warc(tmp_path / "crawl.warc.gz", [*_big_pages(30), image(f"{URL}/i.png")])
+    data = path.read_bytes()
+    tracemalloc.start()
+    try:
+        pages = read_warc(data, path)
+        held, _ = tracemalloc.get_traced_memory()
+        # Thirty pages of 200 KB decoded would be 6 MB; the list holds where they are.
+        assert held < 1_000_000
+        sizes = []
+        for saved in pages:
+            sizes.append(len(saved.data))
+            now, _ = tracemalloc.get_traced_memory()
+            assert now - held < 2_000_000  # one page (and its parse) at a time
+    finally:
+        tracemalloc.stop()
+    assert len(sizes) == 30
+    assert min(sizes) > 200_000
+    # A page, a slice of the pages and an image, read again from the archive, are whole.
+    assert b"Page number 7." in pages[7].data
+    assert [p.url for p in pages[3:5]] == [f"{URL}/3", f"{URL}/4"]
+    assert pages[0].lookup(f"{URL}/i.png") == (PNG, "image/png")
+
+
+def test_an_uncompressed_crawl_is_read_again_as_well(tmp_path: Path) -> None:
+    records = [page(URL, RIVERS), image(f"{URL}/i.png"), page(f"{URL}/lakes", LAKES)]
+    path = write_warc(tmp_path / "crawl.warc", records, compress=False)
+    pages = read(path)
+    assert [p.data for p in pages] == [RIVERS, LAKES]
+    assert pages[1].lookup(f"{URL}/i.png") == (PNG, "image/png")
