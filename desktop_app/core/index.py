@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop_app.core.search.body_text import with_captions
 from desktop_app.core.search.schema import document_for
 from desktop_app.core.search.searchindex import (
     SORTS,
@@ -24,4 +25,5 @@ __all__ = [
     "document_for",
     "opening_snippet",
     "rebuild",
+    "with_captions",
 ]

@@ -239,7 +239,7 @@ class Library:
         ``capturé``, ``πόλη`` marks ``πόλεις``)."""
         if not query.strip():
             return MarkedWords()
-        shown = f"{article.title}\n\n{article.text}"
+        shown = f"{article.title}\n\n{index.with_captions(article.text, article.html)}"
         with self._lock:
             return self._index.marked_words(shown, query, article.language)
 

@@ -36,7 +36,7 @@ def _index_article(row: sqlite3.Row) -> Article:
         id=int(row[0]),
         title=row[1],
         text=row[2],
-        html="",
+        html=row[11],
         authors=tuple(json.loads(row[3])),
         published=row[4],
         site_name=row[5],
@@ -247,7 +247,8 @@ class Store(Annotations):
         return {int(r[0]) for r in self._db.execute("SELECT id FROM articles")}
 
     def index_articles(self, ids: Iterable[int] | None = None) -> Iterator[Article]:
-        """Articles with only what the search index reads (no HTML, sources or assets).
+        """Articles with only what the search index reads (no sources or assets; the HTML
+        only of those that have figure captions, which are indexed with the text).
 
         All of them in id order, streamed a batch at a time, or those with the given ids.
         """
@@ -255,7 +256,8 @@ class Store(Annotations):
             "SELECT a.id, a.title, a.text, a.authors, a.published, a.site_name, a.url,"
             " a.language, a.bookmarked_at IS NOT NULL,"
             " (SELECT group_concat(t.tag, char(31)) FROM tags t WHERE t.article_id = a.id),"
-            " (SELECT n.text FROM notes n WHERE n.article_id = a.id)"
+            " (SELECT n.text FROM notes n WHERE n.article_id = a.id),"
+            " CASE WHEN instr(a.html, '<figcaption') THEN a.html ELSE '' END"
             " FROM articles a"
         )
         if ids is not None:

@@ -29,8 +29,9 @@ from desktop_app.core.search.schema import SCHEMA, document_for
 from desktop_app.core.search.searchindex import VERSION_FILE, SearchIndex
 from desktop_app.core.search.view import _pairs
 from desktop_app.core.search.writing import FastWriter, FlatPool
+from tests.archive_import.builders_warc import PNG
 from tests.core.search_pages import PAGES, write_pages
-from tests.pages import write_page
+from tests.pages import article_page, long_paragraphs, write_page
 
 
 @pytest.fixture(scope="module")
@@ -182,6 +183,28 @@ def test_text_of_words_only_is_cut_as_mixed_script_text_is(family: str) -> None:
 
 
 # The index follows the database
+
+
+def test_figure_captions_are_searched_with_the_text(tmp_path: Path) -> None:
+    page = article_page("Birds of the estuary", long_paragraphs("Birds feed at low tide."))
+    figure = (
+        '<figure><img src="bird.png" alt="">'
+        "<figcaption>A <em>cormorant</em> dries its wings on the groyne.</figcaption></figure>"
+    )
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "birds.html").write_text(page.replace("</h1>", "</h1>" + figure, 1))
+    (tmp_path / "pages" / "bird.png").write_bytes(PNG)
+    with Library(tmp_path / "library", workers=1) as library:
+        library.import_paths([tmp_path / "pages" / "birds.html"])
+        [article] = library.articles()
+        assert "cormorant" in article.html
+        assert "cormorant" not in article.text  # captions are not the article's prose
+        assert library.search("cormorant").total == 1
+        assert library.search("groyne").total == 1
+        assert library.marked_words(article, "cormorants").words == ("cormorant",)
+        # A rebuild reads the captions from the database as an import does.
+        library.rebuild_index()
+        assert library.search("cormorant").total == 1
 
 
 def test_bookmarks_tags_and_notes_reach_the_index(library: Library) -> None:

@@ -10,12 +10,13 @@ from whoosh import columns, fields
 
 from desktop_app.core.records import Article
 from desktop_app.core.search.analysis import FAMILIES, PLAIN, family_for, fold
+from desktop_app.core.search.body_text import with_captions
 from desktop_app.core.search.pairs import pair_field
 from desktop_app.core.search.writing import WordsField
 
 # Bumped whenever the schema or the analysis changes: an index written by another version
 # is rebuilt from the database when the library opens.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 TITLE_BOOST = 2.0
 
 
@@ -118,7 +119,7 @@ def document_for(article: Article) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "id": article.id,
         title_field(family): article.title,
-        text_field(family): article.text,
+        text_field(family): with_captions(article.text, article.html),
         "authors": " ".join(article.authors),
         "site_words": f"{article.site_name or ''} {host_of(article.url)}",
         "domain": domains(article.url),
