@@ -100,9 +100,12 @@ class FrozenProgram:
             raise CheckFailed(f"no log file written under {self.home}")
         return found[0]
 
-    def window_until(self, args: list[str], awaited: str) -> tuple[float, list[str]]:
+    def window_until(
+        self, args: list[str], awaited: str, meanwhile: tuple[str, list[str]] | None = None
+    ) -> tuple[float, list[str]]:
         """Run the window offscreen until the log gains a line holding ``awaited``; the
-        seconds that took and the log lines written meanwhile."""
+        seconds that took and the log lines written meanwhile. With ``meanwhile`` (a log
+        line and a command), the command runs once the window has logged that line."""
         log = self.log()
         before = len(log.read_text(encoding="utf-8"))
         process = subprocess.Popen(
@@ -118,6 +121,9 @@ class FrozenProgram:
                 lines = log.read_text(encoding="utf-8")[before:].splitlines()
                 if any(awaited in line for line in lines):
                     return time.monotonic() - started, lines
+                if meanwhile is not None and any(meanwhile[0] in line for line in lines):
+                    self.run(*meanwhile[1])
+                    meanwhile = None
                 time.sleep(0.2)
             raise CheckFailed(f"no {awaited!r} in the log within {_WINDOW_SECONDS:.0f} s")
         finally:
@@ -135,6 +141,7 @@ def check(path: Path, scratch: Path) -> list[str]:
         _search(program, scratch / "library"),
         _open_window(program, scratch / "library"),
         _import_in_window(program, scratch / "window-library"),
+        _hand_over(program, scratch / "handover-library"),
     ]
 
 
@@ -189,6 +196,20 @@ def _import_in_window(program: FrozenProgram, library: Path) -> str:
         raise CheckFailed(f"the window imported {_listed(program, library)} articles")
     method = workers.rsplit("(", 1)[-1].rstrip(")")
     return f"window imported {_samples()} pages in {seconds:.1f} s, workers by {method}"
+
+
+def _hand_over(program: FrozenProgram, library: Path) -> str:
+    """With the window open, a second start (a file manager's Open With) hands it the
+    sample pages over a local socket and ends; the window imports them."""
+    opened = ("open", str(SAMPLES), "--library", str(library))
+    seconds, lines = program.window_until(
+        ["--library", str(library)], "import done:", meanwhile=("window open on", list(opened))
+    )
+    if not any("handed over by another start" in line for line in lines):
+        raise CheckFailed("the window imported, but not what another start handed over")
+    if _listed(program, library) != _samples():
+        raise CheckFailed(f"the window imported {_listed(program, library)} articles")
+    return f"a second start handed {_samples()} pages to the open window ({seconds:.1f} s)"
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.core import CoreError
 from desktop_app.core.paths import APP_NAME
+from desktop_app.gui.handover import Door, hand_over
 from desktop_app.gui.library_opener import open_library
 from desktop_app.gui.main_window import MainWindow
 
@@ -37,12 +39,25 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def _take_over(window: MainWindow, paths: list[Path]) -> None:
+    """What a later start on the window's library asked for: the window, and these files."""
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    if paths:
+        window.imports.start_or_queue(paths)
+
+
 def run_window(library_folder: Path, import_paths: Sequence[Path] = ()) -> int:
     """Show the main window on the library in ``library_folder``; the event loop's exit code.
 
     ``import_paths`` (files a file manager opened with the program) are imported into the
     library as the window opens, with the progress the window shows for any import.
     """
+    # Before any QApplication: a start that only hands its files over needs no display.
+    if hand_over(library_folder, import_paths):
+        log.info("handed %d path(s) to the window open on %s", len(import_paths), library_folder)
+        return 0
     app = make_application()
     try:
         library = open_library(library_folder)
@@ -54,10 +69,16 @@ def run_window(library_folder: Path, import_paths: Sequence[Path] = ()) -> int:
         return 1
     try:
         window = MainWindow(library)
-        window.show()
-        log.info("window open on %s", library_folder)
-        if import_paths:
-            window.import_paths(import_paths)
-        return app.exec()
+        door = Door(library_folder, partial(_take_over, window), window)
+        app.installEventFilter(door)
+        try:
+            window.show()
+            log.info("window open on %s", library_folder)
+            if import_paths:
+                window.imports.start_or_queue(list(import_paths))
+            return app.exec()
+        finally:
+            app.removeEventFilter(door)
+            door.close()
     finally:
         library.close()

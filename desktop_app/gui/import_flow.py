@@ -42,6 +42,7 @@ class ImportFlow(QObject):
         self._status_bar = status_bar
         self._window = window
         self._task: Task | None = None
+        self._waiting: list[Path] = []
         self.failures_dialog: ImportFailuresDialog | None = None
         self.progress_strip = ImportProgress(window)
         self.progress_strip.cancel_requested.connect(self.cancel)
@@ -73,6 +74,14 @@ class ImportFlow(QObject):
         task.start()
         return task
 
+    def start_or_queue(self, paths: Sequence[Path]) -> None:
+        """Import ``paths`` now, or as soon as the import running now ends (files handed to
+        the window from outside, one after another, are not refused for being early)."""
+        if self._task is None:
+            self.start(paths)
+        else:
+            self._waiting.extend(paths)
+
     def cancel(self) -> None:
         """Ask the running import to stop after the file it is on."""
         if self._task is None:
@@ -83,6 +92,7 @@ class ImportFlow(QObject):
 
     def shutdown(self) -> None:
         """Stop any import before the library closes; its result is no longer wanted."""
+        self._waiting = []
         if self._task is not None:
             self._task.abandon()
             self._end_progress()
@@ -114,11 +124,18 @@ class ImportFlow(QObject):
         if not_imported(report):
             self._show_failures(report)
         emit(self.import_finished, report)
+        self._start_waiting()
 
     def _on_failed(self, error: Exception) -> None:
         self._end_progress()
         self._status_bar.showMessage(f"Import stopped: {error}")
         emit(self.import_failed, error)
+        self._start_waiting()
+
+    def _start_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        if waiting:
+            self.start(waiting)
 
     def _show_failures(self, report: ImportReport) -> None:
         if self.failures_dialog is not None:
