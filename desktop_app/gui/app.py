@@ -41,7 +41,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def _take_over(window: MainWindow, paths: list[Path]) -> None:
     """What a later start on the window's library asked for: the window, and these files."""
-    window.showNormal()
+    if window.isMinimized():
+        window.showNormal()
     window.raise_()
     window.activateWindow()
     if paths:
