@@ -21,7 +21,7 @@ from archive_import.saved_page import SavedPage
 from archive_import.text_page import EXTRACTOR as TEXT_EXTRACTOR
 from archive_import.text_page import read_text
 from archive_import.wacz import read_wacz
-from archive_import.warc import read_warc
+from archive_import.warc import ArchivePages, read_warc
 from archive_import.webarchive import read_webarchive
 
 log = logging.getLogger(__name__)
@@ -120,10 +120,17 @@ def extract_loaded(
     # Only the pages asked for are kept: the others' bytes are freed at once.
     pages = _PAGE_READERS[fmt](loaded.data, loaded.path)
     if locators is not None:
-        pages = [page for page in pages if page.locator in locators]
+        pages = _only_at(pages, locators)
         if not pages:
             raise NotAnArticle(loaded.path, "the file no longer holds the pages asked for")
     return _from_pages(part.of(pages) if part is not None else pages, source)
+
+
+def _only_at(pages: Sequence[SavedPage], locators: Collection[str]) -> Sequence[SavedPage]:
+    """The pages at ``locators``; an archive's are picked before any page is read."""
+    if isinstance(pages, ArchivePages):
+        return pages.only([c for c in pages.captures if c.locator in locators])
+    return [page for page in pages if page.locator in locators]
 
 
 def original_page(path: Path, locator: str = "") -> str | None:
@@ -139,10 +146,11 @@ def original_page(path: Path, locator: str = "") -> str | None:
     reader = _PAGE_READERS.get(fmt or "")
     if reader is None:
         return None
-    for page in reader(loaded.data, path):
-        if page.locator == locator:
-            return decode_text(page.data, declared=page.charset)
-    return None
+    found = _only_at(reader(loaded.data, path), {locator})
+    if not found:
+        return None
+    page = found[0]
+    return decode_text(page.data, declared=page.charset)
 
 
 def _articles(data: bytes, source: Source, depth: int) -> list[ExtractedArticle]:
