@@ -106,9 +106,11 @@ def test_files_handed_over_during_an_import_are_imported_after_it(
 ) -> None:
     first = other_page(tmp_path, "kelp.html", "Kelp forests", "Kelp grows fast in cold water.")
     second = other_page(tmp_path, "seals.html", "Grey seals", "Seals haul out on the rocks.")
-    with qtbot.waitSignals([window.imports.import_finished] * 2, timeout=30_000):
-        window.imports.start_or_queue([first])
-        window.imports.start_or_queue([second])  # one import runs: this one waits for it
+    finished: list[object] = []
+    window.imports.import_finished.connect(finished.append)
+    window.imports.start_or_queue([first])
+    window.imports.start_or_queue([second])  # one import runs: this one waits for it
+    qtbot.waitUntil(lambda: len(finished) == 2, timeout=30_000)
     titles = {a.title for a in library.articles()}
     assert {"Kelp forests", "Grey seals"} <= titles
 
