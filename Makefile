@@ -1,6 +1,7 @@
 # Archive Browser: every set-up step lives here, so two commands do everything.
 #   make run    open the window on the bundled sample library
 #   make test   lint, type-check and run every test (Qt offscreen)
+#   make package   the installer for this system, in dist/ (make package-check tries it)
 
 VENV := .venv
 ifeq ($(OS),Windows_NT)
