@@ -1,9 +1,10 @@
 """A Debian package (``.deb``) of the frozen program, for Debian, Ubuntu and their kin.
 
 The program goes to ``/opt/archive-browser``, the command to ``/usr/bin/archive-browser``, the
-menu entry and icons to where desktops look for them. The package depends on the system's
-graphics libraries only: Qt's xcb platform needs them, and they must match the system's X server
-and drivers, so they are not bundled.
+menu entry and icons to where desktops look for them. PyInstaller bundles the X, xcb and
+font libraries it finds on the build machine, but never libGL and libEGL, which must match
+the system's drivers; the package depends on all of them, so that a build made where some
+were missing (a bare CI machine) still finds them on the user's system.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 PACKAGE = "archive-browser"
 INSTALL_DIR = Path("opt") / PACKAGE
-# Debian 12 / Ubuntu 22.04 names of what Qt's xcb platform and its fonts load from the system.
+# Debian 12 / Ubuntu 22.04 names of what Qt's xcb platform and its fonts load.
 DEPENDS = (
     "libgl1", "libegl1", "libfontconfig1", "libfreetype6", "libdbus-1-3", "libglib2.0-0",
     "libxkbcommon0", "libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0",
