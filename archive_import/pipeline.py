@@ -117,7 +117,7 @@ def extract_loaded(
     part = part if fmt in SPLITTABLE_FORMATS else None
     if fmt not in _PAGE_READERS or (part is None and locators is None):
         return _articles(loaded.data, source, depth=0)
-    # Only the pages asked for are kept: the others' bytes are freed at once.
+    # Only the pages asked for are extracted (an archive's are read only then).
     pages = _PAGE_READERS[fmt](loaded.data, loaded.path)
     if locators is not None:
         pages = _only_at(pages, locators)

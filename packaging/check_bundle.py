@@ -149,8 +149,11 @@ def _samples() -> int:
     return len([p for p in SAMPLES.iterdir() if p.suffix in {".html", ".txt"}])
 
 
-def _listed(program: FrozenProgram, library: Path) -> int:
-    return len(json.loads(program.run("list", "--library", str(library), "--json")))
+def _expect_samples(program: FrozenProgram, library: Path, what: str) -> None:
+    """Fail the check unless ``library`` lists one article per sample page."""
+    listed = len(json.loads(program.run("list", "--library", str(library), "--json")))
+    if listed != _samples():
+        raise CheckFailed(f"{what}: {listed} articles listed, {_samples()} sample pages")
 
 
 def _version(program: FrozenProgram) -> str:
@@ -162,8 +165,7 @@ def _version(program: FrozenProgram) -> str:
 
 def _import(program: FrozenProgram, library: Path) -> str:
     program.run("import", str(SAMPLES), "--library", str(library), "--quiet")
-    if _listed(program, library) != _samples():
-        raise CheckFailed(f"import: {_listed(program, library)} articles, {_samples()} pages")
+    _expect_samples(program, library, "import")
     if "worker processes" not in program.log().read_text(encoding="utf-8"):
         raise CheckFailed(f"import: the log {program.log()} shows no worker processes")
     return f"imported {_samples()} sample pages in worker processes"
@@ -192,8 +194,7 @@ def _import_in_window(program: FrozenProgram, library: Path) -> str:
     workers = next((line for line in lines if "worker processes (" in line), "")
     if not workers or "(fork)" in workers:
         raise CheckFailed(f"the window's import did not start its own workers: {workers!r}")
-    if _listed(program, library) != _samples():
-        raise CheckFailed(f"the window imported {_listed(program, library)} articles")
+    _expect_samples(program, library, "the window's import")
     method = workers.rsplit("(", 1)[-1].rstrip(")")
     return f"window imported {_samples()} pages in {seconds:.1f} s, workers by {method}"
 
@@ -207,8 +208,7 @@ def _hand_over(program: FrozenProgram, library: Path) -> str:
     )
     if not any("handed over by another start" in line for line in lines):
         raise CheckFailed("the window imported, but not what another start handed over")
-    if _listed(program, library) != _samples():
-        raise CheckFailed(f"the window imported {_listed(program, library)} articles")
+    _expect_samples(program, library, "the import handed over")
     return f"a second start handed {_samples()} pages to the open window ({seconds:.1f} s)"
 
 

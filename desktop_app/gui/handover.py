@@ -39,9 +39,8 @@ def door_name(library_folder: Path) -> str:
 def hand_over(library_folder: Path, paths: Sequence[Path]) -> bool:
     """Give ``paths`` (or, with none, only the word to come forward) to a window already
     open on ``library_folder``; False when none is."""
-    socket = QLocalSocket()
-    socket.connectToServer(door_name(library_folder))
-    if not socket.waitForConnected(_CONNECT_MS):
+    socket = _connected(door_name(library_folder))
+    if socket is None:
         return False
     message = json.dumps([str(Path(p).expanduser().resolve()) for p in paths]).encode()
     socket.write(message)
@@ -65,7 +64,7 @@ class Door(QObject):
         self._server.newConnection.connect(self._accept)
         name = door_name(library_folder)
         if _answers(name):
-            # Another window on this library listens already (opened without files).
+            # Another window on this library listens already (two starts at the same time).
             log.info("files opened later go to the window opened first on %s", library_folder)
         elif not self._server.listen(name):
             log.warning("cannot listen for files opened later: %s", self._server.errorString())
@@ -135,10 +134,16 @@ class _Handover(QObject):
         self._receive(paths)
 
 
-def _answers(name: str) -> bool:
-    """Whether a window listens on ``name`` now."""
+def _connected(name: str) -> QLocalSocket | None:
+    """A socket connected to the window listening on ``name``; None when none listens."""
     socket = QLocalSocket()
     socket.connectToServer(name)
-    alive = socket.waitForConnected(_CONNECT_MS)
-    socket.abort()
-    return alive
+    return socket if socket.waitForConnected(_CONNECT_MS) else None
+
+
+def _answers(name: str) -> bool:
+    """Whether a window listens on ``name`` now."""
+    socket = _connected(name)
+    if socket is not None:
+        socket.abort()
+    return socket is not None
