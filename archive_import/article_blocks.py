@@ -23,6 +23,7 @@ _PROSE_MAX_LINKS = 0.3
 SENTENCE_END = tuple(".!?…\u3002\uff01\uff1f")
 _CLOSING = "\"\u201d\u00bb'\u2019)]"
 _LABEL_WORDS = 4
+_TRAILING_OFF = ("...", "…")
 # Bold or italic over this share of a block's text: the whole block is set that way.
 _WHOLLY = 0.9
 # Prose blocks further apart than this many blocks with text belong to different runs.
@@ -159,10 +160,14 @@ class Block:
 
     @property
     def is_dangling(self) -> bool:
-        """A heading or a label ending in a colon: it only makes sense with text after it."""
+        """A heading, or a label ending in a colon or trailing off ("You may also like…",
+        "Lire aussi…"): it only makes sense with text after it. A lone word trailing off
+        ("All…") is a sentence cut short, not a label."""
         if self.tag == "head":
             return True
-        return self.tag == "p" and self.words <= _LABEL_WORDS and self.text.endswith(":")
+        if self.tag != "p" or self.words > _LABEL_WORDS:
+            return False
+        return self.text.endswith(":") or (self.words > 1 and self.text.endswith(_TRAILING_OFF))
 
 
 def _share(element: etree._Element, tag: str, chars: int) -> float:

@@ -17,10 +17,11 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from archive_import.article_blocks import Block, PageContext, normal, prose_span, words_of
+from archive_import.meta_dates import date_in_text, is_month_name
 
 log = logging.getLogger(__name__)
 
-BOILERPLATE_VERSION = 13
+BOILERPLATE_VERSION = 14
 
 # A list or table this much made of links is a list of other pages (related, most read, tags).
 _LINK_LIST_DENSITY = 0.7
@@ -50,6 +51,19 @@ _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
 _HAS_WORD = re.compile(r"[^\W_]")
 # A citation notice is a line or two; a paragraph quoting the page's address is something else.
 _CITATION_WORDS = 60
+# A line stating when the page was published or updated: a label of a few words, then a date
+# or a clock time and little else ("Updated at 1:23 p.m.", "First published: Tuesday, 19
+# November 2019 08:38", "Stand: 12.03.2021, 14:05 Uhr", "Mis à jour le 3 mars à 14h05").
+# The library keeps the page's dates as metadata. A line that opens with the date ("29
+# November | 20 January", an event's run) or an attribution ("— Ana (@ana) May 4, 2019") is
+# not one.
+_STAMP = re.compile(r"(?P<label>[^\W\d_]+(?:[ '\u2019-][^\W\d_]+){0,3})\s*:?\s+(?P<when>\S.*)")
+_CLOCK = re.compile(r"(?<![\d.])\d{1,2}(?::|h)\d{2}(?![\d.])")
+_STAMP_WORDS = 12
+# Words a date or time may carry besides month names: a weekday, "at", "um", "à".
+_STAMP_OTHER_WORDS = 2
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+_DAY_HALVES = frozenset({"am", "pm", "a", "p", "m", "h", "uhr"})
 # An author box ("Ana Ruiz covers science for…") is a paragraph starting with the author's name.
 _AUTHOR_BOX_WORDS = 80
 # A content system's shortcode left unrendered, filling a whole block: "[button link=…]
@@ -201,6 +215,24 @@ def _is_notice(block: Block, page: PageContext) -> bool:
     return contact >= _CONTACT_SHARE * len(block.text.replace(" ", ""))
 
 
+def _is_timestamp(block: Block, page: PageContext) -> bool:
+    """A line saying when the page was published or updated (see ``_STAMP``)."""
+    if block.words > _STAMP_WORDS or block.tag == "head":
+        return False
+    stamp = _STAMP.fullmatch(" ".join(block.text.split()))
+    if stamp is None:
+        return False
+    when = stamp.group("when")
+    if when.endswith("?") or not (_CLOCK.search(when) or date_in_text(when)):
+        return False
+    other = [
+        word
+        for word in _LETTER_WORD.findall(when)
+        if not is_month_name(word) and word.casefold() not in _DAY_HALVES
+    ]
+    return len(other) <= _STAMP_OTHER_WORDS
+
+
 def _is_byline(block: Block, page: PageContext) -> bool:
     """A short line naming the author: "By Ana Ruiz", "Par…", "Von…", "Автор:…"."""
     text = normal(block.text)
@@ -276,6 +308,7 @@ _BEFORE_PROSE: tuple[Rule, ...] = (_repeats_title, _is_title_heading)
 _OUTSIDE_PROSE: tuple[Rule, ...] = (
     _is_notice,
     _is_byline,
+    _is_timestamp,
     _is_social_promo,
     _is_follow_us,
     _is_promo,

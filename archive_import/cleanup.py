@@ -217,9 +217,12 @@ def _strip_empty(root: lxml_html.HtmlElement) -> None:
     for element in reversed(list(root.iter())):
         if element is root or element.tag in {"img", "br", "hr", "td", "th"}:
             continue
-        if (element.text_content() or "").strip() or element.find(".//img") is not None:
+        text = element.text_content() or ""
+        if text.strip() or element.find(".//img") is not None:
             continue
-        if element.tag == "a":
+        # An empty link, or an inline element holding only the space between two words
+        # ("New Yorker<em> </em>story"): its text stays, or the words would run together.
+        if element.tag == "a" or (text and element.tag not in _BLOCKS):
             element.drop_tag()
         else:
             element.drop_tree()

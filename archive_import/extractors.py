@@ -1,7 +1,7 @@
 """Find a page's article: trafilatura in precision mode, framed by our own boilerplate rules.
 
-Before trafilatura: captions are noted and template parts marked by name (``captions``,
-``page_chrome``). trafilatura reads the element the page declares as its article's body, or its
+Before trafilatura: loose running text is given paragraphs (``loose_text``), captions are noted
+and template parts marked by name (``captions``, ``page_chrome``). trafilatura reads the element the page declares as its article's body, or its
 sole ``<article>`` element, first, when it holds most of the prose, then the whole page if need
 be. After it: captions are restored, tables that only lay the page out give way to their
 contents (``layout_tables``), and the extracted blocks are filtered by structure and density
@@ -26,6 +26,7 @@ from archive_import.boilerplate import BOILERPLATE_VERSION, remove_boilerplate
 from archive_import.captions import restore_captions, take_captions
 from archive_import.confidence import is_paywalled
 from archive_import.layout_tables import unwrap_layout_tables
+from archive_import.loose_text import wrap_loose_text
 from archive_import.markup_names import PageNames
 from archive_import.page_chrome import (
     DROP_XPATH,
@@ -124,9 +125,11 @@ def extract_article(tree: lxml_html.HtmlElement, title: str | None = None) -> Ex
     """The article in a parsed page, or None when the extractor finds no text.
 
     ``title`` is the page's title when it is known already (a heading repeating it goes).
-    The tree is marked (attributes only) but keeps all its elements.
+    The tree is changed in place, never losing an element: loose text is wrapped in
+    paragraphs and furniture is marked by attributes.
     """
     keep_preformatted(tree)
+    wrap_loose_text(tree)
     names = PageNames(tree)
     captions = take_captions(tree, names)
     mark_chrome(tree, names)

@@ -56,6 +56,11 @@ _MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name
 _TEXT_HEAD = 600
 
 
+def is_month_name(word: str) -> bool:
+    """Whether ``word`` names a month ("März", "nov", "décembre") in a language we know."""
+    return word.casefold() in _MONTHS
+
+
 def parse_date(raw: str | None) -> str | None:
     """ISO 8601 for a date as a page states it, with time and offset when it gives them.
 

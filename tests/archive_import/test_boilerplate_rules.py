@@ -148,6 +148,33 @@ def test_heading_or_label_left_dangling_at_the_end_goes() -> None:
     kept = cleaned(PROSE, "<head>Mehr zum Thema</head>", "<p>Siehe auch:</p>")
     assert kept == cleaned(PROSE)
     assert "Methods" in cleaned("<head>Methods</head>", PROSE)
+    # A label trailing off into the list that followed it goes; a word cut short stays.
+    assert cleaned(PROSE, "<p>You may also like...</p>") == cleaned(PROSE)
+    assert cleaned(PROSE, "<p>Читайте также…</p>") == cleaned(PROSE)
+    assert "All..." in cleaned(PROSE, "<p>All...</p>")
+
+
+def test_a_line_saying_when_the_page_was_published_or_updated_goes_outside_the_prose() -> None:
+    for stamp in (
+        "<p><hi rend='#i'>Updated at 1:23 p.m.</hi></p>",
+        "<p>First Published: Tuesday, November 19, 2019 08:38 AM</p>",
+        "<p>Aktualisiert am 17.01.2021.</p>",
+        "<p>Stand: 12. März 2021, 14:05 Uhr</p>",
+        "<p>Mis à jour le 3 mars 2021 à 14h05</p>",
+    ):
+        assert cleaned(PROSE, stamp) == cleaned(PROSE), stamp
+        assert cleaned(stamp, PROSE) == cleaned(PROSE), stamp
+        # Between two paragraphs of the article it is the article's own line.
+        assert len(cleaned(PROSE, stamp, PROSE)) == 3, stamp
+    for kept in (
+        "<p>29 November 2018 | 20 January 2019</p>",  # an event's run opens with its dates
+        "<p>— Ana Ruiz (@anaruiz) November 19, 2019</p>",  # a quoted post's attribution
+        "<p>What is new in 2.26 (September pack)?</p>",
+        "<p>HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%</p>",
+        "<p>Photo: Jo Brand, Reuters</p>",
+        "<p>The council met again on Tuesday, 19 November 2019 at 08:38 to vote.</p>",
+    ):
+        assert kept[3:-4] in cleaned(PROSE, kept), kept
 
 
 def test_a_closing_heading_over_a_short_line_or_two_is_a_prompt() -> None:
@@ -174,7 +201,7 @@ def test_a_short_emphasized_call_to_the_reader_after_the_article_goes() -> None:
     # and a call that is not set apart in bold or italics is the article's own.
     for kept in (
         "<p><hi rend='#i'>(Reporting by Ana Ruiz; Editing by Jo Brand)</hi></p>",
-        "<p><hi rend='#i'>Updated at 1:23 p.m.</hi></p>",
+        "<p><hi rend='#i'>This story first ran in our May 2019 issue.</hi></p>",
         "<p>Like this story? Share it with a friend!</p>",
     ):
         assert cleaned(PROSE, kept) != cleaned(PROSE), kept
