@@ -21,7 +21,7 @@ from archive_import.meta_dates import date_in_text, is_month_name
 
 log = logging.getLogger(__name__)
 
-BOILERPLATE_VERSION = 14
+BOILERPLATE_VERSION = 15
 
 # A list or table this much made of links is a list of other pages (related, most read, tags).
 _LINK_LIST_DENSITY = 0.7

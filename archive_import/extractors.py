@@ -1,11 +1,12 @@
 """Find a page's article: trafilatura in precision mode, framed by our own boilerplate rules.
 
-Before trafilatura: loose running text is given paragraphs (``loose_text``), captions are noted
-and template parts marked by name (``captions``, ``page_chrome``). trafilatura reads the element the page declares as its article's body, or its
-sole ``<article>`` element, first, when it holds most of the prose, then the whole page if need
-be. After it: captions are restored, tables that only lay the page out give way to their
-contents (``layout_tables``), and the extracted blocks are filtered by structure and density
-(``boilerplate``).
+Before trafilatura: loose running text is given paragraphs (``loose_text``), spans inside a
+sentence give way to their words (``sentence_spans``), captions are noted and template parts
+marked by name (``captions``, ``page_chrome``). trafilatura reads the element the page
+declares as its article's body, or its sole ``<article>`` element, first, when it holds most of
+the prose, then the whole page if need be. After it: captions are restored, tables that only
+lay the page out give way to their contents (``layout_tables``), and the extracted blocks are
+filtered by structure and density (``boilerplate``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from archive_import.page_chrome import (
     mark_chrome,
     unmarked_text,
 )
+from archive_import.sentence_spans import unwrap_sentence_spans
 from archive_import.trafilatura_selectors import install as install_compiled_selectors
 from archive_import.xpath_results import elements
 
@@ -125,8 +127,8 @@ def extract_article(tree: lxml_html.HtmlElement, title: str | None = None) -> Ex
     """The article in a parsed page, or None when the extractor finds no text.
 
     ``title`` is the page's title when it is known already (a heading repeating it goes).
-    The tree is changed in place, never losing an element: loose text is wrapped in
-    paragraphs and furniture is marked by attributes.
+    The tree is changed in place, never losing a word: loose text is wrapped in paragraphs,
+    spans inside sentences are unwrapped and furniture is marked by attributes.
     """
     keep_preformatted(tree)
     wrap_loose_text(tree)
@@ -134,6 +136,8 @@ def extract_article(tree: lxml_html.HtmlElement, title: str | None = None) -> Ex
     captions = take_captions(tree, names)
     mark_chrome(tree, names)
     keep_some_paragraphs(tree)
+    # After the marks: a span our rules mark (a pop-up card) stays, to go with its mark.
+    unwrap_sentence_spans(tree)
     # The page's prose outside the marks, measured once: trafilatura reads copies of the tree.
     prose = unmarked_text(tree)
     body = _focused_attempt(tree, prose)
