@@ -28,8 +28,6 @@ _INLINE = frozenset(
 )  # fmt: skip
 # Blocks that are one paragraph each: what sits inside them is never a container.
 _TEXT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "td", "th"})
-# Blocks that are one paragraph each: what sits inside them is never a container.
-_TEXT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "td", "th"})
 # A run of loose text of fewer words than this is a label or a widget's line, not prose.
 _PROSE_WORDS = 8
 # ...and so is one of several links that make up this share of its words.
@@ -65,8 +63,8 @@ def _has_loose_text(element: lxml_html.HtmlElement) -> bool:
 
 
 def _wrap_runs(container: lxml_html.HtmlElement) -> int:
-    """Rebuild ``container``'s children: blocks as they are, each run of loose text in a
-    ``<p>``, the line breaks that parted two runs dropped."""
+    """Rebuild ``container``'s children: blocks as they are, each run of loose prose in a
+    ``<p>`` (the line breaks that ended it dropped), any other run as it was."""
     children = list(container)
     text = container.text or ""
     container.text = None
@@ -84,7 +82,7 @@ def _wrap_runs(container: lxml_html.HtmlElement) -> int:
         if _is_prose(lead, run):
             paragraph = etree.SubElement(container, "p")
             paragraph.text = lead
-            paragraph.extend(_trimmed(run))
+            paragraph.extend(_trimmed(run, leading=not lead.strip()))
             made += 1
         else:
             _append_loose(container, lead, [*run, *(parting or [])])
@@ -150,10 +148,11 @@ def _inner_text(node: etree._Element) -> str:
     return str(etree.tostring(node, method="text", encoding="unicode", with_tail=False))
 
 
-def _trimmed(run: list[etree._Element]) -> list[etree._Element]:
-    """The run without bare line breaks at its ends (the paragraph's own edges part it)."""
+def _trimmed(run: list[etree._Element], *, leading: bool) -> list[etree._Element]:
+    """The run without bare line breaks at its end, and at its start when ``leading`` (no
+    text comes before them): the paragraph's own edges part it."""
     start, end = 0, len(run)
-    while start < end and _is_bare_break(run[start]):
+    while leading and start < end and _is_bare_break(run[start]):
         start += 1
     while end > start and _is_bare_break(run[end - 1]):
         end -= 1
@@ -165,7 +164,8 @@ def _is_bare_break(element: etree._Element) -> bool:
 
 
 def _append_loose(container: lxml_html.HtmlElement, lead: str, run: list[etree._Element]) -> None:
-    """Put back a run with no words (white space, an image, an empty link) as it was."""
+    """Put back a run that is no prose (white space, an image, a label, a row of links) as
+    it was."""
     if lead:
         if len(container):
             container[-1].tail = _tail(container[-1]) + lead

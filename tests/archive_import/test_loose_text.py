@@ -88,3 +88,9 @@ def test_a_page_set_as_loose_text_keeps_its_sentences_whole(tmp_path: Path) -> N
     assert "What everyone will notice, though, is the quiet." in text
     assert f"<p>{_ONE} Meanwhile" in article.html
     assert f"<p>{_TWO} What everyone" in article.html.replace("<p>\n", "<p>")
+
+
+def test_a_break_after_the_opening_words_of_a_run_stays() -> None:
+    made, markup = _wrapped(f"<div>Dateline:<br>\n<b>{_ONE}</b><hr></div>")
+    assert made == 1
+    assert markup == f"<div><p>Dateline:<br/>\n<b>{_ONE}</b></p><hr/></div>"
