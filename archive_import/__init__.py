@@ -10,6 +10,7 @@ from archive_import.pipeline import (
     Part,
     extract_file,
     extract_loaded,
+    file_sha256,
     load,
     original_page,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "extension_for",
     "extract_file",
     "extract_loaded",
+    "file_sha256",
     "load",
     "original_page",
 ]

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import zlib
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from archive_import import formats, zipped
 from archive_import.decoding import decode_text
 from archive_import.document import ExtractedArticle, Source
 from archive_import.errors import InputError, NotAnArticle
 from archive_import.extractors import EXTRACTOR as HTML_EXTRACTOR
+from archive_import.file_bytes import FileBytes, as_bytes, map_file
 from archive_import.html_page import article_from_saved, read_html
 from archive_import.maff import read_htz, read_maff
 from archive_import.mhtml import read_mhtml
@@ -28,6 +31,13 @@ log = logging.getLogger(__name__)
 
 PageReader = Callable[[bytes, Path], Sequence[SavedPage]]
 
+# Crawls this big are mapped from the disk rather than read (see ``file_bytes``); smaller
+# files cost little either way, and a mapping costs a file handle while it lives.
+_MAP_FROM_BYTES = 8 << 20
+_MAPPED_READERS: dict[str, Callable[[FileBytes, Path], Sequence[SavedPage]]] = {
+    formats.WARC: read_warc,
+    formats.WACZ: read_wacz,
+}
 _PAGE_READERS: dict[str, PageReader] = {
     formats.MHTML: read_mhtml,
     formats.WARC: read_warc,
@@ -67,17 +77,25 @@ class Part:
 
 @dataclass(frozen=True)
 class LoadedFile:
-    """A file's bytes and their fingerprint, read once."""
+    """A file's bytes and their fingerprint, read once (a big crawl mapped, not read)."""
 
     path: Path
-    data: bytes
+    data: FileBytes
     sha256: str
 
 
 def load(path: Path) -> LoadedFile:
-    """Read a whole file; raises ``InputError`` naming the file when it cannot be read."""
+    """Read a whole file, or map it when it is a big crawl; raises ``InputError`` naming the
+    file when it cannot be read."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            head = file.read(formats.SNIFF_BYTES)
+            data: FileBytes
+            if _read_whole(path, file, head):
+                file.seek(0)
+                data = file.read()
+            else:
+                data = map_file(file)
     except FileNotFoundError:
         raise InputError(path, "no such file or folder") from None
     except IsADirectoryError:
@@ -85,6 +103,22 @@ def load(path: Path) -> LoadedFile:
     except OSError as exc:
         raise InputError(path, f"cannot read the file ({exc.strerror})") from None
     return LoadedFile(path, data, hashlib.sha256(data).hexdigest())
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read a piece at a time; raises ``OSError``."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _read_whole(path: Path, file: BinaryIO, head: bytes) -> bool:
+    """Whether the file is read into memory rather than mapped: all but big crawls."""
+    if os.fstat(file.fileno()).st_size < _MAP_FROM_BYTES:
+        return True
+    return formats.sniff_format(path, head) not in _MAPPED_READERS
 
 
 def extract_file(
@@ -116,9 +150,9 @@ def extract_loaded(
     source = Source(path=str(loaded.path), format=fmt, sha256=loaded.sha256)
     part = part if fmt in SPLITTABLE_FORMATS else None
     if fmt not in _PAGE_READERS or (part is None and locators is None):
-        return _articles(loaded.data, source, depth=0)
+        return _file_articles(loaded.data, source)
     # Only the pages asked for are extracted (an archive's are read only then).
-    pages = _PAGE_READERS[fmt](loaded.data, loaded.path)
+    pages = _pages(fmt, loaded.data, loaded.path)
     if locators is not None:
         pages = _only_at(pages, locators)
         if not pages:
@@ -142,15 +176,30 @@ def original_page(path: Path, locator: str = "") -> str | None:
     loaded = load(path)
     fmt = formats.sniff_format(path, loaded.data[: formats.SNIFF_BYTES])
     if fmt in {formats.HTML, formats.SINGLEFILE} and not locator:
-        return decode_text(loaded.data)
-    reader = _PAGE_READERS.get(fmt or "")
-    if reader is None:
+        return decode_text(as_bytes(loaded.data))
+    if fmt not in _PAGE_READERS:
         return None
-    found = _only_at(reader(loaded.data, path), {locator})
+    found = _only_at(_pages(fmt, loaded.data, path), {locator})
     if not found:
         return None
     page = found[0]
     return decode_text(page.data, declared=page.charset)
+
+
+def _pages(fmt: str, data: FileBytes, path: Path) -> Sequence[SavedPage]:
+    """The pages of a file of several, by the reader of its format ``fmt``."""
+    mapped_reader = _MAPPED_READERS.get(fmt)
+    if mapped_reader is not None:
+        return mapped_reader(data, path)
+    return _PAGE_READERS[fmt](as_bytes(data), path)
+
+
+def _file_articles(data: FileBytes, source: Source) -> list[ExtractedArticle]:
+    """The articles of a whole file (``_articles``), its pages read where they lie when it
+    is a crawl."""
+    if source.format in _MAPPED_READERS:
+        return _from_pages(_pages(source.format, data, Path(source.path)), source)
+    return _articles(as_bytes(data), source, depth=0)
 
 
 def _articles(data: bytes, source: Source, depth: int) -> list[ExtractedArticle]:

@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from archive_import.errors import InputError
+from archive_import.file_bytes import ByteStream, FileBytes
 from archive_import.warc import (
     ArchivePages,
     Opener,
@@ -47,10 +48,11 @@ def looks_like_wacz(head: bytes, name: str) -> bool:
     return name.lower().endswith(".wacz")
 
 
-def read_wacz(data: bytes, path: Path) -> ArchivePages:
+def read_wacz(data: FileBytes, path: Path) -> ArchivePages:
     """One ``SavedPage`` per archived page, titled from ``pages/pages.jsonl``, in archive order."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        # BytesIO shares bytes it is given, but copies a mapped file: that is read in place.
+        archive = zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else ByteStream(data))
     except (zipfile.BadZipFile, OSError) as exc:
         raise InputError(path, f"the WACZ file is not a valid zip archive: {exc}") from exc
     with archive:
@@ -64,7 +66,7 @@ def read_wacz(data: bytes, path: Path) -> ArchivePages:
 
 
 def _read_warcs(
-    archive: zipfile.ZipFile, warcs: list[zipfile.ZipInfo], data: bytes, path: Path
+    archive: zipfile.ZipFile, warcs: list[zipfile.ZipInfo], data: FileBytes, path: Path
 ) -> WarcContents:
     """Every WARC of the WACZ as one collection, so revisits find originals in other WARCs.
 
@@ -78,7 +80,7 @@ def _read_warcs(
         opener: Opener = (
             partial(archive.open, info)
             if start is None
-            else partial(MemberStream, data, start, info.file_size)
+            else partial(ByteStream, data, start, info.file_size)
         )
         seeks_cheaply = start is not None
         try:
@@ -127,7 +129,7 @@ def _chosen(pages: ArchivePages, listed: dict[str, str], contents: WarcContents)
     return pages.only(chosen) if chosen else pages
 
 
-def _stored_start(data: bytes, info: zipfile.ZipInfo) -> int | None:
+def _stored_start(data: FileBytes, info: zipfile.ZipInfo) -> int | None:
     """Where a member stored uncompressed and unencrypted begins in the zip's bytes; None
     for any other member (or a local header that does not read as one)."""
     if info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 0x1:
@@ -140,32 +142,6 @@ def _stored_start(data: bytes, info: zipfile.ZipInfo) -> int | None:
         return None
     start = info.header_offset + _LOCAL_HEADER.size + name_length + extra_length
     return start if start + info.file_size <= len(data) else None
-
-
-class MemberStream:
-    """A stored zip member read in place from the zip's bytes: opening, seeking and reading
-    it copies only what is read."""
-
-    def __init__(self, data: bytes, start: int, size: int) -> None:
-        self._view = memoryview(data)[start : start + size]
-        self._position = 0
-
-    def read(self, size: int = -1, /) -> bytes:
-        end = len(self._view) if size < 0 else min(len(self._view), self._position + size)
-        chunk = bytes(self._view[self._position : end])
-        self._position = max(self._position, end)
-        return chunk
-
-    def seek(self, offset: int, whence: int = 0, /) -> int:
-        base = {0: 0, 1: self._position, 2: len(self._view)}[whence]
-        self._position = max(0, base + offset)
-        return self._position
-
-    def tell(self) -> int:
-        return self._position
-
-    def close(self) -> None:
-        self._view.release()
 
 
 def _json_object(line: str) -> dict[str, object] | None:

@@ -120,7 +120,8 @@ def _print_figures(
     print(f"pages per second: {pages / elapsed:.1f}")
     print(f"articles per second: {articles / elapsed:.1f}")
     print(
-        f"peak memory: all processes together {memory.total_kb / 1024:.0f} MB, "
+        f"peak memory: all processes together {memory.total_kb / 1024:.0f} MB "
+        f"(private {memory.private_kb / 1024:.0f} MB, the rest files mapped), "
         f"main process {own:.0f} MB, largest worker {memory.largest_child_kb / 1024:.0f} MB"
     )
     print(
@@ -155,8 +156,8 @@ def _reextract_all(library: Library) -> None:
         f"in {elapsed:.2f} s, {len(outcomes) / elapsed:.1f} articles/s"
     )
     print(
-        f"  peak memory meanwhile: all processes together {memory.total_kb / 1024:.0f} MB, "
-        f"main process {memory.main_kb / 1024:.0f} MB"
+        f"  peak memory meanwhile: all processes together {memory.total_kb / 1024:.0f} MB "
+        f"(private {memory.private_kb / 1024:.0f} MB), main process {memory.main_kb / 1024:.0f} MB"
     )
     print(f"  {reads.summary()}")
 

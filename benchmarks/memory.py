@@ -28,14 +28,22 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def _rss_kb(pid: int) -> int:
+def _resident_kb(pid: int) -> tuple[int, int]:
+    """A process's resident memory and, of it, its private (anonymous) memory, in KiB.
+
+    The rest is files mapped into it: a crawl the importer maps is counted in each process
+    that reads it, though the system holds it once, in its file cache, and can drop it.
+    """
+    resident = private = 0
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
-                return int(line.split()[1])
+                resident = int(line.split()[1])
+            elif line.startswith("RssAnon:"):
+                private = int(line.split()[1])
     except OSError:
         pass
-    return 0
+    return resident, private
 
 
 _TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
@@ -67,6 +75,7 @@ class _Figures:
 
     root: int
     total_kb: int = 0
+    private_kb: int = 0
     largest_child_kb: int = 0
     main_kb: int = 0
     cpu: dict[int, float] = field(default_factory=dict)
@@ -80,8 +89,10 @@ class _Figures:
     def sample(self) -> None:
         """Memory of the tree now, and each process's CPU time so far."""
         pids = _tree(self.root, os.getpid())
-        resident = {pid: _rss_kb(pid) for pid in pids}  # Each process's status read once.
+        both = {pid: _resident_kb(pid) for pid in pids}  # Each process's status read once.
+        resident = {pid: kb for pid, (kb, _) in both.items()}
         self.total_kb = max(self.total_kb, sum(resident.values()))
+        self.private_kb = max(self.private_kb, sum(private for _, private in both.values()))
         children = (kb for pid, kb in resident.items() if pid != self.root)
         self.largest_child_kb = max([self.largest_child_kb, *children])
         self.main_kb = max(self.main_kb, resident.get(self.root, 0))
@@ -144,6 +155,12 @@ class PeakMemory:
     def total_kb(self) -> int:
         """Peak resident memory of the whole tree, in KiB."""
         return self._figures.total_kb
+
+    @property
+    def private_kb(self) -> int:
+        """Peak private (anonymous) memory of the whole tree, in KiB: ``total_kb`` less the
+        files mapped into its processes."""
+        return self._figures.private_kb
 
     @property
     def largest_child_kb(self) -> int:

@@ -38,14 +38,11 @@ _WINDOW_PER_WORKER = 32
 _EARLY_PER_WORKER = 2
 _EARLY_MIN_BYTES = 256 * 1024
 # A big crawl is extracted in parts of at least this many bytes (some 20 to 60 pages), at
-# most this many per worker process (see split_big_crawls). Each part holds the crawl's
-# bytes in memory (its pages are read from them one at a time), so a crawl split over two
-# workers takes twice its size: past this size a crawl stays whole.
+# most this many per worker process (see split_big_crawls).
 _PART_BYTES = 1_000_000
 SMALLEST_SPLIT_BYTES = 2 * _PART_BYTES
 """A file smaller than this is never split (it would not make two parts)."""
 _PARTS_PER_WORKER = 2
-_MOST_SPLIT_BYTES = 400_000_000
 # A job for a few pages of a crawl (an article read again) is not worth splitting.
 _FEWEST_PAGES_TO_SPLIT = 50
 _NO_ARTICLE_IN_PARTS = "none of its pages holds article text"
@@ -163,16 +160,17 @@ def split_big_crawls(jobs: Sequence[Job], workers: int) -> list[Job]:
 
     A crawl (WARC, WACZ) holding a worker's share of the batch or more would keep one core
     busy while the others idle, and show no progress for minutes: it is extracted in parts,
-    so every core works on it. Each part reads the whole file again, which costs CPU, and
-    holds its bytes in memory; so smaller crawls, crawls among many files that keep every
-    core busy anyway, and crawls over ``_MOST_SPLIT_BYTES`` stay whole.
+    so every core works on it. Each part reads through the whole file again, which costs
+    CPU (its bytes are mapped, not copied: the parts share them in the system's file
+    cache); so smaller crawls, and crawls among many files that keep every core busy anyway,
+    stay whole.
     """
     total = sum(job.size for job in jobs)
     split: list[Job] = []
     for job in jobs:
         parts = min(_PARTS_PER_WORKER * workers, job.size // _PART_BYTES)
         few_pages = 0 < len(job.locators) < _FEWEST_PAGES_TO_SPLIT
-        big = job.size * workers >= total and parts > 1 and job.size <= _MOST_SPLIT_BYTES
+        big = job.size * workers >= total and parts > 1
         if job.format not in archive_import.SPLITTABLE_FORMATS or not big or few_pages:
             split.append(job)
             continue

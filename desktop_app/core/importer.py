@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 import time
@@ -174,7 +173,7 @@ class Importer:
             kind = OutcomeKind.FAILED if item.failed else OutcomeKind.SKIPPED
             return FileOutcome(path, kind, reason=item.reason), None
         try:
-            sha = _sha256(item.path)
+            sha = archive_import.file_sha256(item.path)
         except OSError as exc:
             return FileOutcome(
                 path, OutcomeKind.FAILED, reason=f"cannot read the file ({exc.strerror})"
@@ -256,11 +255,3 @@ def index_is_due(waiting: int, remaining: int, elapsed: float) -> bool:
     # Near the end, what has gathered is committed while the last files are still being
     # extracted, so that the last commit, which the import waits for alone, has little to do.
     return remaining < waiting and elapsed >= _END_BATCH_SECONDS
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

@@ -50,6 +50,12 @@ class Originals:
         """The original bytes; raises ``FileNotFoundError`` when they were never kept."""
         return gzip.decompress(self.path_for(sha256).read_bytes())
 
+    def copy_to(self, sha256: str, target: Path) -> None:
+        """Write the original to ``target``, a piece at a time (a crawl may be bigger than
+        the memory at hand); raises ``FileNotFoundError`` when it was never kept."""
+        with gzip.open(self.path_for(sha256), "rb") as reader, target.open("wb") as writer:
+            shutil.copyfileobj(reader, writer, 1 << 20)
+
 
 class AssetFiles:
     """The images articles show, one file each, named by content hash."""

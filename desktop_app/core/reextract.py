@@ -7,7 +7,6 @@ process that writes the library, a file's articles at a time.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import tempfile
 from collections.abc import Sequence
@@ -101,13 +100,14 @@ def read_again(originals_folder: str, job: Job) -> JobResult:
         # Read and hashed once: the bytes just compared are the ones extracted.
         return run_job(job, loaded)
     del loaded  # A changed file's bytes are not held while the library's copy is read.
-    try:
-        data = Originals(Path(originals_folder)).read(job.sha256)
-    except FileNotFoundError:
-        return JobResult(job, failed=_GONE)
-    with tempfile.TemporaryDirectory() as folder:
+    # Windows will not delete a file still mapped (a crawl's copy, until it is collected):
+    # then the copy is left in the system's temporary folder rather than failing the job.
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as folder:
         copy = Path(folder) / Path(job.path).name
-        copy.write_bytes(data)
+        try:
+            Originals(Path(originals_folder)).copy_to(job.sha256, copy)
+        except FileNotFoundError:
+            return JobResult(job, failed=_GONE)
         # The articles name the temporary copy; the record keeps its sources as they were.
         # The format sniffed was the changed file's: the copy's is sniffed anew.
         return replace(run_job(replace(job, path=str(copy), format="")), job=job)
@@ -138,20 +138,19 @@ def original_html(originals: Originals, source: SourceRecord) -> str | None:
     try:
         if _unchanged(Path(source.path), source.sha256):
             return archive_import.original_page(Path(source.path), source.locator)
-        data = originals.read(source.sha256)
-    except (InputError, FileNotFoundError):
+    except InputError:
         return None
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as folder:
         copy = Path(folder) / Path(source.path).name
-        copy.write_bytes(data)
         try:
+            originals.copy_to(source.sha256, copy)
             return archive_import.original_page(copy, source.locator)
-        except InputError:
+        except (InputError, FileNotFoundError):
             return None
 
 
 def _unchanged(path: Path, sha256: str) -> bool:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest() == sha256
+        return archive_import.file_sha256(path) == sha256
     except OSError:
         return False

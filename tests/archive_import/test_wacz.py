@@ -10,9 +10,10 @@ import pytest
 
 from archive_import.document import Source
 from archive_import.errors import InputError, NotAnArticle
+from archive_import.file_bytes import ByteStream
 from archive_import.html_page import article_from_saved
 from archive_import.saved_page import SavedPage
-from archive_import.wacz import MemberStream, looks_like_wacz, read_wacz
+from archive_import.wacz import looks_like_wacz, read_wacz
 from tests.archive_import.builders_warc import (
     DATE,
     PNG,
@@ -205,7 +206,7 @@ def test_a_stored_member_is_read_in_place_from_the_wacz(tmp_path: Path) -> None:
     data = write_wacz(tmp_path / "birds.wacz", {"one.warc.gz": warc}).read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         info = archive.getinfo("archive/one.warc.gz")
-        stream = MemberStream(data, data.index(warc), info.file_size)
+        stream = ByteStream(data, data.index(warc), info.file_size)
     assert stream.read(len(warc)) == warc
     assert stream.seek(5) == 5
     assert stream.read(3) == warc[5:8]

@@ -123,8 +123,9 @@ def test_only_a_crawl_that_would_keep_one_core_busy_alone_is_split() -> None:
     assert parts(1_500_000) == [1]
     assert parts(5_000_000, 5_000_000) == [4, 4]  # Each is a worker's share.
     assert parts(*[5_000_000] * 10) == [1] * 10  # Many crawls keep every core busy.
-    assert parts(150_000_000) == [4]  # Each part holds the file's bytes, not its pages.
-    assert parts(450_000_000) == [1]  # Too big to hold twice in memory.
+    # However big: the parts share the mapped file instead of each holding a copy.
+    assert parts(150_000_000) == [4]
+    assert parts(4_500_000_000) == [4]
     assert parts(5_000_000, fmt="mhtml") == [1]
     one_page = Job(0, "crawl.warc.gz", "warc", 5_000_000, locators=("urn:uuid:1",))
     assert [job.parts for job in split_big_crawls([one_page], workers=2)] == [1]
