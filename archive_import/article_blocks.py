@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -60,14 +60,20 @@ class PageContext:
     """How many links on the page read ``text`` (white space collapsed)."""
     addresses: frozenset[str] = frozenset()
     """The page's own addresses (canonical, ``og:url``) as host and path (see ``address_key``)."""
+    dates: frozenset[str] = frozenset()
+    """When the page says it was published and modified (ISO 8601), from its metadata."""
 
     @classmethod
-    def of(cls, root: lxml_html.HtmlElement, *titles: str | None) -> PageContext:
-        """The context of the page parsed as ``root``; ``titles`` are titles found for it."""
+    def of(
+        cls, root: lxml_html.HtmlElement, *titles: str | None, dates: Iterable[str | None] = ()
+    ) -> PageContext:
+        """The context of the page parsed as ``root``; ``titles`` are titles found for it,
+        ``dates`` the times its metadata gives."""
         candidates = [*titles, *strings(_TITLES, root)]
         words = tuple(frozenset(words_of(t)) for t in candidates if t and words_of(t))
         addresses = frozenset(filter(None, map(address_key, strings(_ADDRESSES, root))))
-        return cls(words, _author_names(root), _LinkTexts(root), addresses)
+        known = frozenset(filter(None, dates))
+        return cls(words, _author_names(root), _LinkTexts(root), addresses, known)
 
 
 def address_key(url: str) -> str:

@@ -53,12 +53,16 @@ _HAS_WORD = re.compile(r"[^\W_]")
 _CITATION_WORDS = 60
 # A line stating when the page was published or updated: a label of a few words, then a date
 # or a clock time and little else ("Updated at 1:23 p.m.", "First published: Tuesday, 19
-# November 2019 08:38", "Stand: 12.03.2021, 14:05 Uhr", "Mis à jour le 3 mars à 14h05").
-# The library keeps the page's dates as metadata. A line that opens with the date ("29
-# November | 20 January", an event's run) or an attribution ("— Ana (@ana) May 4, 2019") is
-# not one.
+# November 2019 08:38", "Stand: 12.03.2021, 14:05 Uhr", "Mis à jour le 3 mars à 14h05"),
+# naming a day or a time the page's metadata gives as its own. The library keeps those dates
+# as metadata. "Deadline: 12 March 2021" on a page of another day is the article's; so is a
+# line opening with its dates ("29 November | 20 January", an event's run) or an attribution
+# ("— Ana (@ana) May 4, 2019").
 _STAMP = re.compile(r"(?P<label>[^\W\d_]+(?:[ '\u2019-][^\W\d_]+){0,3})\s*:?\s+(?P<when>\S.*)")
-_CLOCK = re.compile(r"(?<![\d.])\d{1,2}(?::|h)\d{2}(?![\d.])")
+_CLOCK = re.compile(
+    r"(?<![\d.])(?P<hour>\d{1,2})(?::|h)(?P<minute>\d{2})(?![\d.])\s*(?P<half>[ap]\.?\s?m\b)?",
+    re.IGNORECASE,
+)
 _STAMP_WORDS = 12
 # Words a date or time may carry besides month names: a weekday, "at", "um", "à".
 _STAMP_OTHER_WORDS = 2
@@ -217,20 +221,34 @@ def _is_notice(block: Block, page: PageContext) -> bool:
 
 def _is_timestamp(block: Block, page: PageContext) -> bool:
     """A line saying when the page was published or updated (see ``_STAMP``)."""
-    if block.words > _STAMP_WORDS or block.tag == "head":
+    if not page.dates or block.words > _STAMP_WORDS or block.tag == "head":
         return False
     stamp = _STAMP.fullmatch(" ".join(block.text.split()))
-    if stamp is None:
+    if stamp is None or stamp.group("when").endswith("?"):
         return False
     when = stamp.group("when")
-    if when.endswith("?") or not (_CLOCK.search(when) or date_in_text(when)):
-        return False
     other = [
         word
         for word in _LETTER_WORD.findall(when)
         if not is_month_name(word) and word.casefold() not in _DAY_HALVES
     ]
-    return len(other) <= _STAMP_OTHER_WORDS
+    return len(other) <= _STAMP_OTHER_WORDS and _names_a_page_date(when, page.dates)
+
+
+def _names_a_page_date(when: str, dates: frozenset[str]) -> bool:
+    """Whether ``when`` states the day, or else the time of day, of one of ``dates``."""
+    day = date_in_text(when)
+    if day is not None:
+        return any(date[:10] == day[:10] for date in dates)
+    clock = _CLOCK.search(when)
+    if clock is None:
+        return False
+    hour, half = int(clock.group("hour")), (clock.group("half") or " ")[0].lower()
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    return any(date[11:16] == f"{hour:02d}:{clock.group('minute')}" for date in dates)
 
 
 def _is_byline(block: Block, page: PageContext) -> bool:

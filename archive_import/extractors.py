@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,10 +124,13 @@ class Extraction:
     """Whether the page says it locks content away (its text may be a teaser)."""
 
 
-def extract_article(tree: lxml_html.HtmlElement, title: str | None = None) -> Extraction | None:
+def extract_article(
+    tree: lxml_html.HtmlElement, title: str | None = None, dates: Sequence[str | None] = ()
+) -> Extraction | None:
     """The article in a parsed page, or None when the extractor finds no text.
 
-    ``title`` is the page's title when it is known already (a heading repeating it goes).
+    ``title`` is the page's title when it is known already (a heading repeating it goes);
+    ``dates``, when it says it was published and modified (a line stating them goes).
     The tree is changed in place, never losing a word: loose text is wrapped in paragraphs,
     spans inside sentences are unwrapped and furniture is marked by attributes.
     """
@@ -147,7 +151,7 @@ def extract_article(tree: lxml_html.HtmlElement, title: str | None = None) -> Ex
         return None
     restore_captions(body, captions)
     unwrap_layout_tables(body)
-    remove_boilerplate(body, PageContext.of(tree, title))
+    remove_boilerplate(body, PageContext.of(tree, title, dates=dates))
     # The paywall cue only ever lowers the confidence in a short text (see confidence).
     paywalled = len(text_of(body)) < _TEASER_CHARS and is_paywalled(tree, names)
     return Extraction(html=body_to_html(body), paywalled=paywalled)

@@ -48,7 +48,8 @@ def article_from_saved(saved: SavedPage, source: Source) -> ExtractedArticle:
     declared = declared_metadata(tree, page_url=url)
     assets = localize_images(tree, saved.base or url, saved.lookup)
     # No url is passed: trafilatura would make the asset: references absolute web URLs.
-    extraction = extract_article(tree, title=declared.title)
+    dates = (declared.published, declared.modified)
+    extraction = extract_article(tree, title=declared.title, dates=dates)
     if extraction is None:
         raise NotAnArticle(source.path, "no article text found in the page")
     article = CleanArticle(extraction.html, base_url=declared.url or url)
