@@ -7,6 +7,7 @@ import multiprocessing
 import multiprocessing.forkserver
 import os
 import sys
+import time
 import traceback
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -46,6 +47,9 @@ _PARTS_PER_WORKER = 2
 # A job for a few pages of a crawl (an article read again) is not worth splitting.
 _FEWEST_PAGES_TO_SPLIT = 50
 _NO_ARTICLE_IN_PARTS = "none of its pages holds article text"
+# How long workers started again after a crash wait for a broken pool's threads to end.
+_THREADS_SETTLE_SECONDS = 2.0
+_THREADS_POLL_SECONDS = 0.01
 
 
 @dataclass(frozen=True)
@@ -242,6 +246,7 @@ class Extractor:
         """How many worker processes a run starts (1: none, the work is done here)."""
         self._runner = runner
         self._pool: ProcessPoolExecutor | None = None
+        self._threads_at_start = 0
         self.processes_started = 0
         """How many worker processes the last run started (0: it ran in this process)."""
 
@@ -266,6 +271,7 @@ class Extractor:
         yield from self._in_workers(jobs)
 
     def _in_workers(self, jobs: Sequence[Job]) -> Generator[JobResult, None, None]:
+        self._threads_at_start = _threads()
         context = self._start_pool()
         log.info("extracting in %d worker processes (%s)", self.workers, context.get_start_method())
         early = early_positions(jobs, _EARLY_PER_WORKER * self.workers)
@@ -286,7 +292,7 @@ class Extractor:
             self.close()
 
     def _start_pool(self) -> multiprocessing.context.BaseContext:
-        context = _context()
+        context = self._settled_context()
         self._pool = ProcessPoolExecutor(
             self.workers, mp_context=context, initializer=set_up_worker
         )
@@ -317,12 +323,26 @@ class Extractor:
 
     def _alone(self, job: Job) -> JobResult:
         self.processes_started += 1
-        with ProcessPoolExecutor(1, mp_context=_context(), initializer=set_up_worker) as solo:
+        context = self._settled_context()
+        with ProcessPoolExecutor(1, mp_context=context, initializer=set_up_worker) as solo:
             try:
                 return solo.submit(self._runner, job).result()
             except BrokenProcessPool:
                 log.error("reading %s makes the extractor process crash", job.path)
                 return JobResult(job, failed=CRASH_REASON)
+
+    def _settled_context(self) -> multiprocessing.context.BaseContext:
+        """How workers start (``_context``), once the threads a pool left behind have ended.
+
+        A pool broken by a crashed worker leaves its queue's feeder thread to end on its
+        own; starting the next workers while it lingers would start them another way than
+        the batch's first ones (from the fork server, not forked), by chance of timing.
+        """
+        waited = 0.0
+        while _threads() > self._threads_at_start and waited < _THREADS_SETTLE_SECONDS:
+            time.sleep(_THREADS_POLL_SECONDS)
+            waited += _THREADS_POLL_SECONDS
+        return _context()
 
     def close(self) -> None:
         """Stop the workers; jobs not yet started are dropped."""
