@@ -123,6 +123,7 @@ def test_analysis_families() -> None:
     assert family_for("pl") == "pl"
     assert family_for("hr-HR") == "sr"  # Serbian's stemmer reads Croatian
     assert family_for("in") == "id"  # Indonesian's code before 1989
+    assert family_for("sk") == "cs"  # Czech's stemmer reads Slovak
     assert family_for("uk") == "plain"  # Snowball has no Ukrainian stemmer
     # Each family's stemmer is one PyStemmer has (it raises on a name it does not know).
     assert all(FAMILY[family].terms("Word") == [FAMILY[family].term("word")] for family in STEMMED)
@@ -148,6 +149,8 @@ def test_stems_are_snowball_stems() -> None:
     [
         ("pl", "książka książki książkami"),
         ("cs", "kniha knihy knihách"),  # folded after stemming: "knihach" is no form it knows
+        ("cs", "mesto mesta meste mestách mestami"),  # Slovak, read by Czech's stemmer
+        ("cs", "vláda vlády vláde vládou"),
         ("tr", "kitap kitapları KİTAPLAR"),  # noqa: RUF001 — Turkish dotless i.
         ("el", "πόλη πόλεις πόλεων"),
         ("ca", "ciutat ciutats"),

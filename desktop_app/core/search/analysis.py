@@ -50,10 +50,12 @@ _STEM_UNFOLDED = frozenset({
 })  # fmt: skip
 # Other codes of the same languages: Norwegian's two written standards; Indonesian's and
 # Yiddish's codes before 1989; Croatian, Bosnian and Montenegrin, which Serbian's stemmer
-# reads (one grammar, the same Latin letters; it reads Cyrillic into them too).
+# reads (one grammar, the same Latin letters; it reads Cyrillic into them too); Slovak, which
+# Czech's reads (the same cases and nearly the same endings: "mesto, mesta, meste, mestách"
+# meet in one stem; a few Slovak endings, "-om" for "-em", are left on).
 _ALIASES = {
     "nb": "no", "nn": "no", "in": "id", "ji": "yi", "hr": "sr", "bs": "sr", "cnr": "sr",
-    "sh": "sr",
+    "sh": "sr", "sk": "cs",
 }  # fmt: skip
 
 # Scripts written without spaces between words (Han, kana, Hangul, Thai, Lao, Khmer,

@@ -16,7 +16,7 @@ from desktop_app.core.search.writing import WordsField
 
 # Bumped whenever the schema or the analysis changes: an index written by another version
 # is rebuilt from the database when the library opens.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 TITLE_BOOST = 2.0
 
 
