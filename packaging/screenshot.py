@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -13,6 +14,9 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.core import Library
 from desktop_app.gui.app import make_application
 from desktop_app.gui.main_window import MainWindow
+
+# How long the original page may take to be read before the picture is taken anyway.
+_READ_SECONDS = 30.0
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +56,12 @@ def save_reader_end(app: QApplication, window: MainWindow, path: Path) -> None:
 
 def save_original(app: QApplication, window: MainWindow, path: Path) -> None:
     """The reader with the saved page open beside the extracted text."""
+    pane = window.reader.original_pane
     window.reader.original_action.setChecked(True)
+    deadline = time.monotonic() + _READ_SECONDS
+    while pane.currentWidget() is pane.reading and time.monotonic() < deadline:
+        app.processEvents()  # The page is read off the main thread; its result comes here.
+        time.sleep(0.01)
     settle(app)
     save(window, path)
     window.reader.original_action.setChecked(False)

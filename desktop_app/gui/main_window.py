@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
         self.reader.commit_annotations()
         self.imports.shutdown()
         self.reextraction.shutdown()
+        self.reader.original_pane.shutdown()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

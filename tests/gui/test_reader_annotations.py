@@ -69,24 +69,30 @@ def test_doubtful_extraction_is_marked(window: MainWindow, mixed_library: Librar
     assert not label.isVisible()
 
 
-def test_original_pane_shows_the_saved_page(window: MainWindow, mixed_library: Library) -> None:
+def test_original_pane_shows_the_saved_page(
+    qtbot: QtBot, window: MainWindow, mixed_library: Library
+) -> None:
     good_id = _id_of(mixed_library, "The Lighthouse")
     window.open_article(good_id)
     reader = window.reader
+    pane = reader.original_pane
     assert "About us" not in reader.browser.toPlainText()
-    assert not reader.original_pane.isVisible()
-    assert reader.original_pane.browser.toPlainText() == ""  # nothing loaded until shown
+    assert not pane.isVisible()
+    assert pane.browser.toPlainText() == ""  # nothing loaded until shown
 
-    reader.original_action.trigger()
-    assert reader.original_pane.isVisible()
-    original = reader.original_pane.browser.toPlainText()
+    with qtbot.waitSignal(pane.shown, timeout=10_000):
+        reader.original_action.trigger()
+        assert pane.isVisible()
+        assert pane.currentWidget() is pane.reading  # read off the main thread
+    original = pane.browser.toPlainText()
     assert "About us" in original
     assert "All rights reserved" in original
     assert reader.panes.sizes()[1] > 0
 
     # Switching articles while it is on shows the new article's original.
-    window.open_article(_id_of(mixed_library, STUB_TITLE))
-    assert "Subscribe to read the rest" in reader.original_pane.browser.toPlainText()
+    with qtbot.waitSignal(pane.shown, timeout=10_000):
+        window.open_article(_id_of(mixed_library, STUB_TITLE))
+    assert "Subscribe to read the rest" in pane.browser.toPlainText()
 
 
 @pytest.mark.parametrize("width", [1024, 1280])
