@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,6 +25,9 @@ log = logging.getLogger(__name__)
 
 _NO_SOURCE = "the article has no source file"
 _GONE = "neither the original file nor the library's copy of it can be found"
+_DAMAGED = "the original file is gone or changed, and the library's copy of it is damaged"
+# What unpacking a damaged copy raises (a bad gzip header, a truncated or corrupt stream).
+_UNPACK_ERRORS = (OSError, EOFError, zlib.error)
 _LOST_PAGE = "the source no longer yields this page"
 
 
@@ -108,6 +112,8 @@ def read_again(originals_folder: str, job: Job) -> JobResult:
             Originals(Path(originals_folder)).copy_to(job.sha256, copy)
         except FileNotFoundError:
             return JobResult(job, failed=_GONE)
+        except _UNPACK_ERRORS as exc:
+            return JobResult(job, failed=f"{_DAMAGED} ({exc})")
         # The articles name the temporary copy; the record keeps its sources as they were.
         # The format sniffed was the changed file's: the copy's is sniffed anew.
         return replace(run_job(replace(job, path=str(copy), format="")), job=job)
@@ -145,7 +151,7 @@ def original_html(originals: Originals, source: SourceRecord) -> str | None:
         try:
             originals.copy_to(source.sha256, copy)
             return archive_import.original_page(copy, source.locator)
-        except (InputError, FileNotFoundError):
+        except (InputError, *_UNPACK_ERRORS):
             return None
 
 

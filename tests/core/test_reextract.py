@@ -169,6 +169,21 @@ def test_a_file_gone_with_its_kept_copy_is_reported(library: Library, tmp_path: 
     assert library.article(article_id).title == "Lost page"
 
 
+def test_a_damaged_kept_copy_is_reported_and_the_article_kept(
+    library: Library, tmp_path: Path
+) -> None:
+    page = write_page(tmp_path / "in", "torn.html", "Torn page", "Only a damaged copy is left.")
+    [article_id] = library.import_paths([page]).imported_ids
+    page.unlink()
+    for kept in (library.folder / "originals").rglob("*.gz"):
+        kept.write_bytes(kept.read_bytes()[:20])  # A gzip header, then nothing.
+    [outcome] = library.reextract([article_id])
+    assert not outcome.updated
+    assert "library's copy of it is damaged" in outcome.reason
+    assert library.article(article_id).title == "Torn page"
+    assert library.original_html(article_id) is None
+
+
 def test_articles_of_an_older_extractor_are_counted_until_extracted_again(
     library: Library, pages: Path
 ) -> None:
