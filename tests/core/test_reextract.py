@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -157,30 +158,30 @@ def test_many_files_are_extracted_again_in_worker_processes(
         assert library.search("topic 3").hits[0].id == ids[3]
 
 
-def test_a_file_gone_with_its_kept_copy_is_reported(library: Library, tmp_path: Path) -> None:
+def _remove(kept: Path) -> None:
+    kept.unlink()
+
+
+def _tear(kept: Path) -> None:
+    kept.write_bytes(kept.read_bytes()[:20])  # A gzip header, then nothing.
+
+
+@pytest.mark.parametrize(
+    ("spoil_copy", "reason"),
+    [(_remove, "can be found"), (_tear, "library's copy of it is damaged")],
+)
+def test_a_file_gone_with_its_kept_copy_lost_or_damaged_is_reported(
+    library: Library, tmp_path: Path, spoil_copy: Callable[[Path], None], reason: str
+) -> None:
     page = write_page(tmp_path / "in", "lost.html", "Lost page", "Nothing keeps it now.")
     [article_id] = library.import_paths([page]).imported_ids
     page.unlink()
     for kept in (library.folder / "originals").rglob("*.gz"):
-        kept.unlink()
+        spoil_copy(kept)
     [outcome] = library.reextract([article_id])
     assert not outcome.updated
-    assert "can be found" in outcome.reason
+    assert reason in outcome.reason
     assert library.article(article_id).title == "Lost page"
-
-
-def test_a_damaged_kept_copy_is_reported_and_the_article_kept(
-    library: Library, tmp_path: Path
-) -> None:
-    page = write_page(tmp_path / "in", "torn.html", "Torn page", "Only a damaged copy is left.")
-    [article_id] = library.import_paths([page]).imported_ids
-    page.unlink()
-    for kept in (library.folder / "originals").rglob("*.gz"):
-        kept.write_bytes(kept.read_bytes()[:20])  # A gzip header, then nothing.
-    [outcome] = library.reextract([article_id])
-    assert not outcome.updated
-    assert "library's copy of it is damaged" in outcome.reason
-    assert library.article(article_id).title == "Torn page"
     assert library.original_html(article_id) is None
 
 
