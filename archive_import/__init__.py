@@ -13,6 +13,7 @@ from archive_import.pipeline import (
     file_sha256,
     load,
     original_page,
+    original_page_in,
 )
 
 __all__ = [
@@ -35,4 +36,5 @@ __all__ = [
     "file_sha256",
     "load",
     "original_page",
+    "original_page_in",
 ]

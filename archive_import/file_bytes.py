@@ -8,6 +8,7 @@ give back under memory pressure. Other files are small and read whole.
 
 from __future__ import annotations
 
+import io
 import mmap
 from typing import BinaryIO
 
@@ -23,6 +24,12 @@ def map_file(file: BinaryIO) -> mmap.mmap:
 def as_bytes(data: FileBytes) -> bytes:
     """``data`` in memory (a mapped file is read whole: for readers that need it so)."""
     return data if isinstance(data, bytes) else data[:]
+
+
+def open_in_place(data: FileBytes) -> io.BytesIO | ByteStream:
+    """A stream over all of ``data`` that reads it where it lies: BytesIO shares the bytes it
+    is given, but would copy a mapped file, which a ``ByteStream`` reads in place."""
+    return io.BytesIO(data) if isinstance(data, bytes) else ByteStream(data)
 
 
 class ByteStream:

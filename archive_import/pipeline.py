@@ -173,7 +173,12 @@ def original_page(path: Path, locator: str = "") -> str | None:
     For reading the original beside the extracted article; None when the file holds no
     HTML page there (a text scrape, or a locator the file no longer has).
     """
-    loaded = load(path)
+    return original_page_in(load(path), locator)
+
+
+def original_page_in(loaded: LoadedFile, locator: str = "") -> str | None:
+    """``original_page`` of a file already read (and fingerprinted, to compare)."""
+    path = loaded.path
     fmt = formats.sniff_format(path, loaded.data[: formats.SNIFF_BYTES])
     if fmt in {formats.HTML, formats.SINGLEFILE} and not locator:
         return decode_text(as_bytes(loaded.data))

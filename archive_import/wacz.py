@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import struct
@@ -13,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from archive_import.errors import InputError
-from archive_import.file_bytes import ByteStream, FileBytes
+from archive_import.file_bytes import ByteStream, FileBytes, open_in_place
 from archive_import.warc import (
     ArchivePages,
     Opener,
@@ -51,8 +50,7 @@ def looks_like_wacz(head: bytes, name: str) -> bool:
 def read_wacz(data: FileBytes, path: Path) -> ArchivePages:
     """One ``SavedPage`` per archived page, titled from ``pages/pages.jsonl``, in archive order."""
     try:
-        # BytesIO shares bytes it is given, but copies a mapped file: that is read in place.
-        archive = zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else ByteStream(data))
+        archive = zipfile.ZipFile(open_in_place(data))
     except (zipfile.BadZipFile, OSError) as exc:
         raise InputError(path, f"the WACZ file is not a valid zip archive: {exc}") from exc
     with archive:

@@ -29,7 +29,7 @@ from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
 
 from archive_import.decoding import decode_text
 from archive_import.errors import InputError, NotAnArticle
-from archive_import.file_bytes import ByteStream, FileBytes
+from archive_import.file_bytes import FileBytes, open_in_place
 from archive_import.frames import inline_frames
 from archive_import.saved_page import ResourceLookup, SavedPage, resolve, resource_table
 from archive_import.saved_page import sniff_image_type as _sniff_image
@@ -176,12 +176,7 @@ def looks_like_warc(head: bytes, name: str) -> bool:
 
 def read_warc(data: FileBytes, path: Path) -> ArchivePages:
     """One ``SavedPage`` per HTML page captured in a WARC/ARC file, in the file's order."""
-    # Every stream opened here reads ``data`` in place: BytesIO shares the bytes it is given
-    # (it would copy a mapped file, which a ByteStream reads where it lies).
-    if isinstance(data, bytes):
-        contents = scan_warc(lambda: io.BytesIO(data), path)
-    else:
-        contents = scan_warc(partial(ByteStream, data), path)
+    contents = scan_warc(partial(open_in_place, data), path)
     return saved_pages(contents, path)
 
 

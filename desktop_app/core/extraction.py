@@ -338,10 +338,9 @@ class Extractor:
         own; starting the next workers while it lingers would start them another way than
         the batch's first ones (from the fork server, not forked), by chance of timing.
         """
-        waited = 0.0
-        while _threads() > self._threads_at_start and waited < _THREADS_SETTLE_SECONDS:
+        deadline = time.monotonic() + _THREADS_SETTLE_SECONDS
+        while _threads() > self._threads_at_start and time.monotonic() < deadline:
             time.sleep(_THREADS_POLL_SECONDS)
-            waited += _THREADS_POLL_SECONDS
         return _context()
 
     def close(self) -> None:

@@ -96,14 +96,10 @@ def read_again(originals_folder: str, job: Job) -> JobResult:
     library's copy lacks, the images of a "Save page, complete" ``_files/`` folder. Otherwise
     the library's copy is, under the file's own name (the name can tell its format).
     """
-    try:
-        loaded: archive_import.LoadedFile | None = archive_import.load(Path(job.path))
-    except InputError:
-        loaded = None
-    if loaded is not None and loaded.sha256 == job.sha256:
+    loaded = _unchanged(Path(job.path), job.sha256)
+    if loaded is not None:
         # Read and hashed once: the bytes just compared are the ones extracted.
         return run_job(job, loaded)
-    del loaded  # A changed file's bytes are not held while the library's copy is read.
     # Windows will not delete a file still mapped (a crawl's copy, until it is collected):
     # then the copy is left in the system's temporary folder rather than failing the job.
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as folder:
@@ -141,11 +137,12 @@ def store_again(
 
 def original_html(originals: Originals, source: SourceRecord) -> str | None:
     """The page as it was saved, decoded, from the file or the library's copy of it."""
-    try:
-        if _unchanged(Path(source.path), source.sha256):
-            return archive_import.original_page(Path(source.path), source.locator)
-    except InputError:
-        return None
+    loaded = _unchanged(Path(source.path), source.sha256)
+    if loaded is not None:
+        try:
+            return archive_import.original_page_in(loaded, source.locator)
+        except InputError:
+            return None
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as folder:
         copy = Path(folder) / Path(source.path).name
         try:
@@ -155,8 +152,12 @@ def original_html(originals: Originals, source: SourceRecord) -> str | None:
             return None
 
 
-def _unchanged(path: Path, sha256: str) -> bool:
+def _unchanged(path: Path, sha256: str) -> archive_import.LoadedFile | None:
+    """The file at ``path`` read, when it still holds the bytes fingerprinted ``sha256``;
+    None when it is gone, unreadable or changed (a changed file's bytes are not held while the
+    library's copy is read). Read and hashed once, so the bytes compared are the ones used."""
     try:
-        return archive_import.file_sha256(path) == sha256
-    except OSError:
-        return False
+        loaded = archive_import.load(path)
+    except InputError:
+        return None
+    return loaded if loaded.sha256 == sha256 else None
